@@ -1,0 +1,176 @@
+//! The command line: a thin face over the store. Each command prints what it did and
+//! returns one [`CliError`] line when it cannot.
+
+pub mod args;
+pub mod error;
+mod portfolio;
+pub mod render;
+mod work;
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{CommandFactory, Parser};
+
+pub use args::Cli;
+use args::Command;
+pub use error::CliError;
+
+use crate::clock::Clock;
+use crate::store::{Store, StoreError};
+
+impl From<StoreError> for CliError {
+    fn from(error: StoreError) -> Self {
+        if error.is_bad_input() {
+            CliError::bad_input(error.to_string())
+        } else {
+            CliError::failure(error.to_string())
+        }
+    }
+}
+
+/// What a command hands back to print on standard output.
+pub type Output = Result<String, CliError>;
+
+/// Parses arguments; clap's usage errors become one line and exit status 2, help exits 0.
+pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Cli, (String, u8)> {
+    Cli::try_parse_from(args).map_err(|err| {
+        use clap::error::ErrorKind;
+        match err.kind() {
+            ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => (err.render().to_string(), 0),
+            _ => {
+                let text = err.render().to_string();
+                let first = text
+                    .lines()
+                    .find(|l| !l.trim().is_empty())
+                    .unwrap_or("invalid arguments")
+                    .trim_start_matches("error: ")
+                    .to_string();
+                let usage = text
+                    .lines()
+                    .find_map(|l| l.strip_prefix("Usage: "))
+                    .map(|u| format!(" (usage: {})", u.trim()))
+                    .unwrap_or_default();
+                (format!("qiboard: {first}{usage}"), error::EXIT_BAD_INPUT)
+            }
+        }
+    })
+}
+
+/// Where the portfolio is: `--db`, else `QIBOARD_DB` (both via clap), else the default.
+pub fn db_path(cli: &Cli) -> Result<PathBuf, CliError> {
+    match &cli.db {
+        Some(path) => Ok(path.clone()),
+        None => crate::platform::default_db_path().ok_or_else(|| {
+            CliError::failure(
+                "cannot find your local data folder; give the portfolio with --db PATH",
+            )
+        }),
+    }
+}
+
+pub fn clock() -> Result<Clock, CliError> {
+    Clock::from_env().map_err(CliError::bad_input)
+}
+
+pub fn open_store(cli: &Cli) -> Result<Store, CliError> {
+    let path = db_path(cli)?;
+    Ok(Store::open(&path, clock()?)?)
+}
+
+/// Runs one command; the caller prints the output or the error.
+pub fn run(cli: Cli) -> Output {
+    let Some(command) = &cli.command else {
+        return Ok(short_help());
+    };
+    match command {
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "qiboard", &mut out);
+            Ok(String::from_utf8_lossy(&out).into_owned())
+        }
+        Command::Project(c) => work::project(&mut open_store(&cli)?, c),
+        Command::Person(c) => work::person(&mut open_store(&cli)?, c),
+        Command::Cohort(c) => work::cohort(&mut open_store(&cli)?, c),
+        Command::Stage(c) => work::stage(&open_store(&cli)?, c),
+        Command::Driver(c) => work::driver(&mut open_store(&cli)?, c),
+        Command::Idea(c) => work::idea(&mut open_store(&cli)?, c),
+        Command::Pdsa(c) => work::pdsa(&mut open_store(&cli)?, c),
+        Command::Measure(c) => work::measure(&mut open_store(&cli)?, c),
+        Command::Benefit(c) => work::benefit(&mut open_store(&cli)?, c),
+        Command::Note(c) => work::note(&mut open_store(&cli)?, c),
+        Command::Undo => {
+            let summary = open_store(&cli)?.undo()?;
+            Ok(format!("Undone: {summary}\n"))
+        }
+        Command::Redo => {
+            let summary = open_store(&cli)?.redo()?;
+            Ok(format!("Redone: {summary}\n"))
+        }
+        Command::History {
+            reference,
+            limit,
+            json,
+        } => {
+            let entries = open_store(&cli)?.history(*reference, *limit)?;
+            Ok(if *json {
+                pretty(&render::history_json(&entries))
+            } else {
+                render::history_text(&entries)
+            })
+        }
+        Command::Demo { large, anchor } => portfolio::demo(&cli, *large, *anchor),
+        Command::Export(args::ExportCommand::Json { file }) => portfolio::export(&cli, file),
+        Command::Import(args::ImportCommand::Json { file }) => portfolio::import(&cli, file),
+        Command::Backup { dir } => portfolio::backup(&cli, dir.as_deref()),
+    }
+}
+
+pub fn pretty(value: &serde_json::Value) -> String {
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn short_help() -> String {
+    "qiboard keeps your trust's QI portfolio in one local file.\n\n\
+     Try:\n  qiboard demo                 fill an empty portfolio with demo projects\n  \
+     qiboard project list         every project, by ref\n  \
+     qiboard project add --title \"Reduce falls on Ward 10\"\n  \
+     qiboard --help               every command\n"
+        .to_string()
+}
+
+/// Entry point for main: parse, run, print; returns the process exit status.
+pub fn main_with(args: impl IntoIterator<Item = std::ffi::OsString>) -> u8 {
+    let cli = match parse(args) {
+        Ok(cli) => cli,
+        Err((text, code)) => {
+            if code == 0 {
+                print_out(&text);
+            } else {
+                eprintln!("{}", text.trim_end());
+            }
+            return code;
+        }
+    };
+    match run(cli) {
+        Ok(text) => {
+            print_out(&text);
+            0
+        }
+        Err(err) => {
+            eprintln!("qiboard: {}", err.message);
+            err.code
+        }
+    }
+}
+
+/// Writes to standard output; a closed pipe (`| head`) is not an error worth a panic.
+fn print_out(text: &str) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(text.as_bytes());
+    let _ = stdout.flush();
+}

@@ -1,0 +1,130 @@
+//! Commands on the whole portfolio: demo data, JSON export and import, backup.
+
+use std::io::Read;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use indicatif::{ProgressBar, ProgressStyle};
+
+use super::{Cli, CliError, Output, clock, db_path, open_store};
+use crate::exchange::json;
+use crate::store::{Portfolio, Store};
+
+/// A progress bar on standard error, hidden when that is not a terminal (scripts, CI).
+fn progress(total: usize, what: &str) -> ProgressBar {
+    let bar = ProgressBar::new(total as u64);
+    bar.set_style(
+        ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} rows")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    bar.set_message(what.to_string());
+    bar
+}
+
+fn rows_in(portfolio: &Portfolio) -> usize {
+    portfolio.tables.iter().map(|(_, rows)| rows.len()).sum()
+}
+
+fn load(store: &mut Store, portfolio: &Portfolio, summary: &str) -> Result<(), CliError> {
+    let bar = progress(rows_in(portfolio), summary);
+    let result = store.load(portfolio, summary, &mut |done| {
+        bar.set_position(done as u64)
+    });
+    bar.finish_and_clear();
+    Ok(result?)
+}
+
+pub fn demo(cli: &Cli, large: bool, anchor: Option<NaiveDate>) -> Output {
+    let mut store = open_store(cli)?;
+    if !store.is_empty()? {
+        return Err(CliError::bad_input(
+            "the portfolio is not empty: the demo goes into a new one (e.g. --db demo.sqlite3)",
+        ));
+    }
+    let anchor = anchor.unwrap_or_else(|| store.clock().today());
+    let stages = store.stage_uuids()?;
+    let (portfolio, what) = if large {
+        (
+            crate::demo::large_portfolio(&stages, anchor),
+            "large demo portfolio loaded",
+        )
+    } else {
+        (
+            crate::demo::demo_portfolio(&stages, anchor),
+            "demo portfolio loaded",
+        )
+    };
+    load(&mut store, &portfolio, what)?;
+    let projects = portfolio
+        .tables
+        .iter()
+        .find(|(t, _)| *t == "projects")
+        .map_or(0, |(_, rows)| rows.len());
+    Ok(format!(
+        "{projects} demo projects loaded into {}. See them with `qiboard project list`.\n",
+        db_path(cli)?.display()
+    ))
+}
+
+pub fn export(cli: &Cli, file: &Path) -> Output {
+    let store = open_store(cli)?;
+    let text = json::to_json(&store.dump()?);
+    if file == Path::new("-") {
+        return Ok(text);
+    }
+    write_new(file, &text)?;
+    Ok(format!("portfolio exported to {}\n", file.display()))
+}
+
+/// Writes through a temporary file and a rename, so a reader never sees half an export.
+fn write_new(file: &Path, text: &str) -> Result<(), CliError> {
+    let tmp = file.with_extension("qiboard-tmp");
+    let failed =
+        |e: std::io::Error| CliError::failure(format!("cannot write {}: {e}", file.display()));
+    std::fs::write(&tmp, text).map_err(failed)?;
+    std::fs::rename(&tmp, file).map_err(failed)
+}
+
+pub fn import(cli: &Cli, file: &Path) -> Output {
+    let shown = file.display();
+    let text = if file == Path::new("-") {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| CliError::bad_input(format!("cannot read standard input: {e}")))?;
+        text
+    } else {
+        std::fs::read_to_string(file)
+            .map_err(|e| CliError::bad_input(format!("cannot read {shown}: {e}")))?
+    };
+    let portfolio =
+        json::from_json(&text).map_err(|e| CliError::bad_input(format!("{shown}: {e}")))?;
+    // Refuse before anything is created when the target is not empty.
+    let mut store = open_store(cli)?;
+    if !store.is_empty()? {
+        return Err(CliError::bad_input(
+            "the portfolio is not empty: import into a new one (--db NEW_FILE)",
+        ));
+    }
+    load(&mut store, &portfolio, &format!("imported {shown}")).map_err(|e| CliError {
+        message: format!("{shown}: {}", e.message),
+        ..e
+    })?;
+    let projects = store.list_projects(&Default::default())?.len();
+    Ok(format!("{projects} projects imported from {shown}\n"))
+}
+
+pub fn backup(cli: &Cli, dir: Option<&Path>) -> Output {
+    let path = db_path(cli)?;
+    let store = crate::store::Store::open(&path, clock()?)?;
+    let dir = match dir {
+        Some(dir) => dir.to_path_buf(),
+        None => path
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| ".".into()),
+    };
+    let written = store.backup(&dir)?;
+    Ok(format!("backup written to {}\n", written.display()))
+}

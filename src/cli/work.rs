@@ -1,0 +1,513 @@
+//! Commands on projects and the work inside them: each calls one store method and says
+//! what it did in a line.
+
+use serde_json::{Value, json};
+
+use super::args::{
+    BenefitCommand, CharterEdit, CohortCommand, DriverCommand, IdeaCommand, MeasureCommand,
+    NoteCommand, PdsaCommand, PersonCommand, ProjectCommand, StageCommand,
+};
+use super::{CliError, Output, pretty, render};
+use crate::domain::{ProjectRef, parse_value};
+use crate::store::{
+    MeasureField, NewMeasure, NewPdsa, NewProject, PdsaField, ProjectField, ProjectFilter, Store,
+};
+
+fn warnings_text(warnings: &[String]) -> String {
+    warnings.iter().map(|w| format!("warning: {w}\n")).collect()
+}
+
+fn charter_edits(title: &Option<String>, c: &CharterEdit) -> Vec<(ProjectField, String)> {
+    [
+        (ProjectField::Title, title),
+        (ProjectField::Problem, &c.problem),
+        (ProjectField::Aim, &c.aim),
+        (ProjectField::ScopeIn, &c.scope_in),
+        (ProjectField::ScopeOut, &c.scope_out),
+        (ProjectField::Division, &c.division),
+        (ProjectField::Department, &c.department),
+        (ProjectField::Risks, &c.risks),
+        (ProjectField::Cohort, &c.cohort),
+        (ProjectField::StartDate, &c.start),
+        (ProjectField::TargetDate, &c.target_date),
+    ]
+    .into_iter()
+    .filter_map(|(field, value)| value.clone().map(|v| (field, v)))
+    .collect()
+}
+
+pub fn project(store: &mut Store, command: &ProjectCommand) -> Output {
+    match command {
+        ProjectCommand::List { filter, json } => {
+            let filter = ProjectFilter {
+                stage: filter.stage.clone(),
+                status: filter.status,
+                cohort: filter.cohort.clone(),
+                coach: filter.coach.clone(),
+                division: filter.division.clone(),
+            };
+            let rows = store.list_projects(&filter)?;
+            Ok(if *json {
+                pretty(&render::projects_json(&rows))
+            } else {
+                render::projects_text(&rows)
+            })
+        }
+        ProjectCommand::Show { reference, json } => {
+            let detail = store.project_detail(*reference)?;
+            Ok(if *json {
+                pretty(&render::detail_json(&detail))
+            } else {
+                render::detail_text(&detail)
+            })
+        }
+        ProjectCommand::Add {
+            title,
+            charter: c,
+            stage,
+            status,
+            lead,
+            sponsor,
+            coach,
+        } => {
+            let new = NewProject {
+                title: title.clone(),
+                problem: c.problem.clone().unwrap_or_default(),
+                aim: c.aim.clone().unwrap_or_default(),
+                scope_in: c.scope_in.clone().unwrap_or_default(),
+                scope_out: c.scope_out.clone().unwrap_or_default(),
+                division: c.division.clone().unwrap_or_default(),
+                department: c.department.clone().unwrap_or_default(),
+                risks: c.risks.clone().unwrap_or_default(),
+                cohort: c.cohort.clone(),
+                start_date: c.start,
+                target_date: c.target_date,
+                stage: stage.clone(),
+                status: *status,
+                lead: lead.clone(),
+                sponsor: sponsor.clone(),
+                coach: coach.clone(),
+            };
+            let reference = store.add_project(&new)?;
+            Ok(format!("{reference} added: {title}\n"))
+        }
+        ProjectCommand::Edit {
+            reference,
+            title,
+            charter,
+        } => {
+            let fields = charter_edits(title, charter);
+            store.edit_project(*reference, &fields, None)?;
+            Ok(format!("{reference} updated\n"))
+        }
+        ProjectCommand::Move { reference, stage } => {
+            let outcome = store.move_project(*reference, stage, None)?;
+            Ok(format!(
+                "{reference} moved to {}\n{}",
+                outcome.stage,
+                warnings_text(&outcome.warnings)
+            ))
+        }
+        ProjectCommand::Reorder {
+            reference,
+            direction,
+        } => {
+            let step = if direction == "up" { -1 } else { 1 };
+            Ok(if store.reorder_project(*reference, step)? {
+                format!("{reference} moved {direction}\n")
+            } else {
+                format!(
+                    "{reference} is already at the {} of its column\n",
+                    if step < 0 { "top" } else { "bottom" }
+                )
+            })
+        }
+        ProjectCommand::Status { reference, status } => {
+            store.set_status(*reference, *status, None)?;
+            Ok(format!("{reference} is now {}\n", status.label()))
+        }
+        ProjectCommand::Score {
+            reference,
+            score,
+            note,
+            by,
+        } => {
+            store.set_score(
+                *reference,
+                Some(*score),
+                by.as_deref().unwrap_or(""),
+                note.as_deref().unwrap_or(""),
+                None,
+            )?;
+            Ok(format!(
+                "{reference} scored {score} ({})\n",
+                score.meaning()
+            ))
+        }
+        ProjectCommand::Assign {
+            reference,
+            role,
+            person,
+        } => {
+            store.assign(*reference, *role, person)?;
+            Ok(format!("{reference}: {} is {role}\n", person.trim()))
+        }
+        ProjectCommand::Delete { reference } => {
+            store.delete_project(*reference, None)?;
+            Ok(format!(
+                "{reference} deleted (qiboard undo brings it back)\n"
+            ))
+        }
+    }
+}
+
+pub fn person(store: &mut Store, command: &PersonCommand) -> Output {
+    match command {
+        PersonCommand::Add {
+            name,
+            email,
+            division,
+        } => {
+            store.add_person(name, email.as_deref(), division)?;
+            Ok(format!("{} added\n", name.trim()))
+        }
+        PersonCommand::List { json } => {
+            let people = store.people()?;
+            if *json {
+                return Ok(pretty(&Value::Array(
+                    people
+                        .iter()
+                        .map(|p| json!({"name": p.name, "email": p.email, "division": p.division}))
+                        .collect(),
+                )));
+            }
+            let rows: Vec<Vec<String>> = people
+                .iter()
+                .map(|p| {
+                    vec![
+                        p.name.clone(),
+                        p.division.clone(),
+                        p.email.clone().unwrap_or_default(),
+                    ]
+                })
+                .collect();
+            Ok(render::table(&["NAME", "DIVISION", "EMAIL"], &rows))
+        }
+    }
+}
+
+pub fn cohort(store: &mut Store, command: &CohortCommand) -> Output {
+    match command {
+        CohortCommand::Add {
+            name,
+            programme,
+            start,
+        } => {
+            store.add_cohort(name, programme, *start)?;
+            Ok(format!("cohort {} added\n", name.trim()))
+        }
+        CohortCommand::List { json } => {
+            let cohorts = store.cohorts()?;
+            if *json {
+                return Ok(pretty(&Value::Array(
+                    cohorts
+                        .iter()
+                        .map(|c| json!({"name": c.name, "programme": c.programme, "start_date": c.start_date}))
+                        .collect(),
+                )));
+            }
+            let rows: Vec<Vec<String>> = cohorts
+                .iter()
+                .map(|c| {
+                    vec![
+                        c.name.clone(),
+                        c.programme.clone(),
+                        c.start_date.map_or("-".into(), |d| d.to_string()),
+                    ]
+                })
+                .collect();
+            Ok(render::table(&["COHORT", "PROGRAMME", "START"], &rows))
+        }
+    }
+}
+
+pub fn stage(store: &Store, command: &StageCommand) -> Output {
+    let StageCommand::List { json } = command;
+    let stages = store.stages()?;
+    if *json {
+        return Ok(pretty(&Value::Array(
+            stages
+                .iter()
+                .map(|s| {
+                    json!({"number": s.position, "key": s.key, "name": s.name,
+                           "wip_limit": s.wip_limit, "gateway": s.gateway})
+                })
+                .collect(),
+        )));
+    }
+    let rows: Vec<Vec<String>> = stages
+        .iter()
+        .map(|s| {
+            vec![
+                s.position.to_string(),
+                s.key.clone(),
+                s.name.clone(),
+                s.wip_limit.map_or("-".into(), |w| w.to_string()),
+            ]
+        })
+        .collect();
+    Ok(render::table(&["#", "KEY", "STAGE", "WIP"], &rows))
+}
+
+pub fn driver(store: &mut Store, command: &DriverCommand) -> Output {
+    let DriverCommand::Add {
+        reference,
+        text,
+        level,
+        parent,
+    } = command;
+    store.add_driver(*reference, *level, text, parent.as_deref())?;
+    Ok(format!("{reference}: {} driver added\n", level.key()))
+}
+
+pub fn idea(store: &mut Store, command: &IdeaCommand) -> Output {
+    let IdeaCommand::Add {
+        reference,
+        title,
+        drivers,
+    } = command;
+    store.add_change_idea(*reference, title, drivers)?;
+    Ok(format!("{reference}: change idea added\n"))
+}
+
+pub fn pdsa(store: &mut Store, command: &PdsaCommand) -> Output {
+    match command {
+        PdsaCommand::Add {
+            reference,
+            change_idea,
+            objective,
+            prediction,
+            plan,
+            start,
+            end,
+            measures,
+        } => {
+            let number = store.add_pdsa(
+                *reference,
+                &NewPdsa {
+                    change_idea: change_idea.clone(),
+                    objective: objective.clone(),
+                    predictions: prediction.clone(),
+                    plan: plan.clone(),
+                    start_date: *start,
+                    end_date: *end,
+                    measures: measures.clone(),
+                },
+            )?;
+            Ok(format!("{reference}: PDSA {number} added\n"))
+        }
+        PdsaCommand::List { reference, json } => {
+            let cycles = store.pdsa_cycles(*reference)?;
+            Ok(if *json {
+                pretty(&Value::Array(
+                    cycles.iter().map(render::pdsa_json).collect(),
+                ))
+            } else {
+                render::pdsa_text(&cycles)
+            })
+        }
+        PdsaCommand::Act {
+            reference,
+            cycle,
+            decision,
+            study,
+            next,
+            do_notes,
+            end,
+        } => {
+            let mut fields = vec![PdsaField::Act(Some(*decision))];
+            fields.extend(study.clone().map(PdsaField::Study));
+            fields.extend(next.clone().map(PdsaField::NextStep));
+            fields.extend(do_notes.clone().map(PdsaField::Do));
+            fields.extend(end.map(|d| PdsaField::EndDate(Some(d))));
+            store.edit_pdsa(*reference, *cycle, &fields)?;
+            Ok(format!("{reference}: PDSA {cycle} act: {decision}\n"))
+        }
+        PdsaCommand::Edit {
+            reference,
+            cycle,
+            objective,
+            prediction,
+            plan,
+            do_notes,
+            study,
+            next,
+            start,
+            end,
+        } => {
+            let mut fields = Vec::new();
+            fields.extend(objective.clone().map(PdsaField::Objective));
+            fields.extend(prediction.clone().map(PdsaField::Predictions));
+            fields.extend(plan.clone().map(PdsaField::Plan));
+            fields.extend(do_notes.clone().map(PdsaField::Do));
+            fields.extend(study.clone().map(PdsaField::Study));
+            fields.extend(next.clone().map(PdsaField::NextStep));
+            fields.extend(start.map(|d| PdsaField::StartDate(Some(d))));
+            fields.extend(end.map(|d| PdsaField::EndDate(Some(d))));
+            store.edit_pdsa(*reference, *cycle, &fields)?;
+            Ok(format!("{reference}: PDSA {cycle} updated\n"))
+        }
+    }
+}
+
+fn target(input: &str) -> Result<Option<f64>, CliError> {
+    if input.trim().eq_ignore_ascii_case("none") || input.trim().is_empty() {
+        return Ok(None);
+    }
+    parse_value(input)
+        .map(Some)
+        .map_err(|e| CliError::bad_input(format!("--target: {e}")))
+}
+
+fn measure_points(store: &Store, reference: ProjectRef, measure: &str, json: bool) -> Output {
+    let points = store.data_points(reference, measure)?;
+    if json {
+        return Ok(pretty(&Value::Array(
+            points
+                .iter()
+                .map(|p| json!({"date": p.date, "value": p.value, "annotation": p.annotation}))
+                .collect(),
+        )));
+    }
+    let rows: Vec<Vec<String>> = points
+        .iter()
+        .map(|p| {
+            vec![
+                p.date.to_string(),
+                p.value.to_string(),
+                p.annotation.replace('\n', " "),
+            ]
+        })
+        .collect();
+    Ok(render::table(&["DATE", "VALUE", "NOTE"], &rows))
+}
+
+pub fn measure(store: &mut Store, command: &MeasureCommand) -> Output {
+    match command {
+        MeasureCommand::Add {
+            reference,
+            name,
+            kind,
+            direction,
+            unit,
+            target,
+            definition,
+            source,
+            frequency,
+        } => {
+            store.add_measure(
+                *reference,
+                &NewMeasure {
+                    name: name.clone(),
+                    kind: *kind,
+                    direction: *direction,
+                    definition: definition.clone(),
+                    unit: unit.clone(),
+                    source: source.clone(),
+                    frequency: frequency.clone(),
+                    target: *target,
+                },
+            )?;
+            Ok(format!("{reference}: measure {} added\n", name.trim()))
+        }
+        MeasureCommand::Edit {
+            reference,
+            name,
+            rename,
+            kind,
+            direction,
+            unit,
+            target: new_target,
+            definition,
+            source,
+            frequency,
+        } => {
+            let mut fields = Vec::new();
+            fields.extend(rename.clone().map(MeasureField::Name));
+            fields.extend(kind.map(MeasureField::Kind));
+            fields.extend(direction.map(MeasureField::Direction));
+            fields.extend(unit.clone().map(MeasureField::Unit));
+            if let Some(t) = new_target {
+                fields.push(MeasureField::Target(target(t)?));
+            }
+            fields.extend(definition.clone().map(MeasureField::Definition));
+            fields.extend(source.clone().map(MeasureField::Source));
+            fields.extend(frequency.clone().map(MeasureField::Frequency));
+            store.edit_measure(*reference, name, &fields)?;
+            Ok(format!("{reference}: measure {} updated\n", name.trim()))
+        }
+        MeasureCommand::Rebase {
+            reference,
+            name,
+            date,
+            reason,
+        } => {
+            store.rebase_measure(*reference, name, *date, reason)?;
+            Ok(format!("{reference}: {} rebased at {date}\n", name.trim()))
+        }
+        MeasureCommand::Record {
+            reference,
+            measure,
+            date,
+            value,
+            note,
+        } => {
+            let outcome = store.record_point(*reference, measure, *date, *value, note)?;
+            Ok(match outcome.replaced {
+                Some(old) => format!(
+                    "{reference}: {} on {date} replaced {old} with {value} (qiboard undo restores it)\n",
+                    measure.trim()
+                ),
+                None => format!(
+                    "{reference}: {} on {date} recorded: {value}\n",
+                    measure.trim()
+                ),
+            })
+        }
+        MeasureCommand::List { reference, json } => {
+            let measures = store.measures(*reference)?;
+            Ok(if *json {
+                pretty(&Value::Array(
+                    measures.iter().map(render::measure_json).collect(),
+                ))
+            } else {
+                render::measures_text(&measures)
+            })
+        }
+        MeasureCommand::Points {
+            reference,
+            measure,
+            json,
+        } => measure_points(store, *reference, measure, *json),
+    }
+}
+
+pub fn benefit(store: &mut Store, command: &BenefitCommand) -> Output {
+    let BenefitCommand::Add {
+        reference,
+        kind,
+        amount,
+        unit,
+        note,
+        date,
+    } = command;
+    let claimed = date.unwrap_or_else(|| store.clock().today());
+    store.add_benefit(*reference, *kind, *amount, unit, note, claimed)?;
+    Ok(format!("{reference}: benefit claimed: {amount} {unit}\n"))
+}
+
+pub fn note(store: &mut Store, command: &NoteCommand) -> Output {
+    let NoteCommand::Add { reference, text } = command;
+    store.add_note(*reference, text)?;
+    Ok(format!("{reference}: note added\n"))
+}

@@ -1,0 +1,20 @@
+//! The field's plain types and rules: projects, stages, people, PDSA cycles, measures.
+//! No I/O, no SQL, no terminal — validation lives here so the CLI and the app agree.
+
+mod benefit;
+mod error;
+mod measure;
+mod pdsa;
+mod people;
+mod project;
+mod stage;
+mod text;
+
+pub use benefit::{Benefit, BenefitKind, Note};
+pub use error::DomainError;
+pub use measure::{DataPoint, Direction, Measure, MeasureKind, Rebase};
+pub use pdsa::{ActDecision, ChangeIdea, Driver, DriverLevel, PdsaCycle};
+pub use people::{Cohort, Person, Role};
+pub use project::{ProgressScore, Project, ProjectRef, Status};
+pub use stage::{Stage, default_stages};
+pub use text::{parse_date, parse_value, require_text};

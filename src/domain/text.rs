@@ -1,0 +1,62 @@
+use chrono::NaiveDate;
+
+use super::DomainError;
+
+/// A required text field: refused when blank, otherwise kept exactly as typed.
+pub fn require_text(field: &'static str, value: &str) -> Result<String, DomainError> {
+    if value.trim().is_empty() {
+        return Err(DomainError::Blank { field });
+    }
+    Ok(value.to_string())
+}
+
+/// Dates are ISO (YYYY-MM-DD) everywhere in qiboard; 2026-02-30 is refused, not rolled over.
+pub fn parse_date(input: &str) -> Result<NaiveDate, DomainError> {
+    NaiveDate::parse_from_str(input.trim(), "%Y-%m-%d").map_err(|_| DomainError::Date(input.into()))
+}
+
+/// Measure values may be negative but must be finite: NaN and infinities are refused.
+pub fn parse_value(input: &str) -> Result<f64, DomainError> {
+    match input.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(v),
+        _ => Err(DomainError::Value(input.into())),
+    }
+}
+
+/// Field-name matching for choices typed by people: any case, and `on hold`/`on-hold`/`on_hold` alike.
+pub(crate) fn normalise_choice(input: &str) -> String {
+    input.trim().to_lowercase().replace([' ', '-'], "_")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_that_do_not_exist_are_refused() {
+        assert!(parse_date("2026-02-30").is_err());
+        assert!(parse_date("2026-13-01").is_err());
+        assert!(parse_date("31/01/2026").is_err());
+        assert_eq!(
+            parse_date("2024-02-29").unwrap(),
+            NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()
+        );
+    }
+
+    #[test]
+    fn values_must_be_finite() {
+        for bad in ["NaN", "inf", "-inf", "infinity", "", "12a"] {
+            assert!(parse_value(bad).is_err(), "{bad} accepted");
+        }
+        assert_eq!(parse_value("-3.5").unwrap(), -3.5);
+    }
+
+    #[test]
+    fn blank_text_is_refused_but_kept_exact_otherwise() {
+        assert!(require_text("title", "  \n").is_err());
+        assert_eq!(
+            require_text("title", " ünïcode 🙂 ").unwrap(),
+            " ünïcode 🙂 "
+        );
+    }
+}

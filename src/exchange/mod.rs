@@ -1,0 +1,3 @@
+//! What crosses the laptop edge: JSON backup and restore, CSV series, reports.
+
+pub mod json;

@@ -1,0 +1,1 @@
+//! Measurement for improvement (being written).

@@ -1,0 +1,339 @@
+//! The whole portfolio as plain rows: dumped for export, loaded for import and the demo in
+//! one transaction with one history row. Rows refer to each other by uuid, never by id.
+
+use std::collections::HashMap;
+
+use rusqlite::types::Value;
+use rusqlite::{Transaction, params_from_iter};
+use serde_json::{Map, Value as Json};
+
+use super::Store;
+use super::change::write_history;
+use super::error::{Result, StoreError};
+use super::rows::{Image, TABLES, read_images_where, table_name, to_json, to_sql, write_image};
+use crate::clock::format_time;
+
+/// One row as field → value; references are the uuid of the row referred to.
+pub type BulkRow = Map<String, Json>;
+
+/// Every table's rows, parents before children, in a stable order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Portfolio {
+    pub next_ref: u32,
+    pub tables: Vec<(&'static str, Vec<BulkRow>)>,
+}
+
+/// All tables that hold what users entered, in insertion order.
+pub fn all_tables() -> impl Iterator<Item = &'static str> {
+    TABLES.iter().copied().chain(std::iter::once("notes"))
+}
+
+/// A reference column, the field name it has in documents, and the table it points at.
+fn reference(column: &str) -> Option<(&'static str, &'static str)> {
+    Some(match column {
+        "stage_id" => ("stage", "stages"),
+        "cohort_id" => ("cohort", "cohorts"),
+        "project_id" => ("project", "projects"),
+        "person_id" => ("person", "people"),
+        "parent_id" => ("parent", "drivers"),
+        "change_idea_id" => ("change_idea", "change_ideas"),
+        "driver_id" => ("driver", "drivers"),
+        "measure_id" => ("measure", "measures"),
+        "pdsa_id" => ("pdsa", "pdsa_cycles"),
+        "main_measure_id" => ("main_measure", "measures"),
+        _ => return None,
+    })
+}
+
+fn column_for_field(
+    table: &str,
+    field: &str,
+    columns: &[String],
+) -> Option<(String, Option<&'static str>)> {
+    for column in columns {
+        if let Some((name, target)) = reference(column) {
+            if name == field {
+                return Some((column.clone(), Some(target)));
+            }
+        } else if column == field && column != "id" {
+            return Some((column.clone(), None));
+        }
+    }
+    let _ = table;
+    None
+}
+
+fn columns_of(tx: &rusqlite::Connection, table: &str) -> Result<Vec<String>> {
+    let stmt = tx.prepare(&format!("SELECT * FROM {table} LIMIT 0"))?;
+    Ok(stmt.column_names().iter().map(|c| c.to_string()).collect())
+}
+
+impl Store {
+    /// Every row of the portfolio, ids replaced by uuids, each table in id order.
+    pub fn dump(&self) -> Result<Portfolio> {
+        let mut uuids: HashMap<&'static str, HashMap<i64, String>> = HashMap::new();
+        let mut tables = Vec::new();
+        for table in all_tables() {
+            let mut stmt = self
+                .conn
+                .prepare(&format!("SELECT * FROM {table} ORDER BY id"))?;
+            let names: Vec<String> = stmt.column_names().iter().map(|c| c.to_string()).collect();
+            let mut rows = stmt.query([])?;
+            let mut out = Vec::new();
+            let mut own = HashMap::new();
+            while let Some(row) = rows.next()? {
+                let mut image = Map::new();
+                let mut id = 0;
+                for (i, name) in names.iter().enumerate() {
+                    let value = row.get_ref(i)?;
+                    if name == "id" {
+                        id = value.as_i64().unwrap_or_default();
+                        continue;
+                    }
+                    match reference(name) {
+                        Some((field, target)) => {
+                            let resolved = match value.as_i64_or_null().ok().flatten() {
+                                None => Json::Null,
+                                Some(fk) => uuids
+                                    .get(target)
+                                    .and_then(|m| m.get(&fk))
+                                    .or_else(|| (target == table).then(|| own.get(&fk)).flatten())
+                                    .map_or(Json::Null, |u: &String| Json::String(u.clone())),
+                            };
+                            image.insert(field.to_string(), resolved);
+                        }
+                        None => {
+                            image.insert(name.clone(), to_json(value));
+                        }
+                    }
+                }
+                if let Some(Json::String(uuid)) = image.get("uuid") {
+                    own.insert(id, uuid.clone());
+                }
+                out.push(image);
+            }
+            uuids.insert(table, own);
+            tables.push((table, out));
+        }
+        Ok(Portfolio {
+            next_ref: self.next_ref()?,
+            tables,
+        })
+    }
+
+    /// Loads a whole portfolio into an empty one: one transaction, one history row, all or
+    /// nothing. Stages in the document replace the default ones. `on_row` reports progress.
+    pub fn load(
+        &mut self,
+        portfolio: &Portfolio,
+        summary: &str,
+        on_row: &mut dyn FnMut(usize),
+    ) -> Result<()> {
+        if !self.is_empty()? {
+            return Err(StoreError::invalid(
+                "the portfolio is not empty: load into a new one (--db NEW_FILE)",
+            ));
+        }
+        let now = format_time(self.clock.now());
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let replaces_stages = portfolio
+            .tables
+            .iter()
+            .any(|(t, rows)| *t == "stages" && !rows.is_empty());
+        if replaces_stages {
+            tx.execute("DELETE FROM stages", [])?;
+        }
+        let watermarks = watermarks(&tx)?;
+        let mut ids: HashMap<&'static str, HashMap<String, i64>> = HashMap::new();
+        // Existing stages can be referred to (the demo uses the default ones).
+        let mut stage_ids = HashMap::new();
+        {
+            let mut stmt = tx.prepare("SELECT uuid, id FROM stages")?;
+            let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+            for row in rows {
+                let (uuid, id) = row?;
+                stage_ids.insert(uuid, id);
+            }
+        }
+        ids.insert("stages", stage_ids);
+        let mut max_ref = 0u32;
+        let mut done = 0usize;
+        for (table, rows) in &portfolio.tables {
+            let table = table_name(table)?;
+            let columns = columns_of(&tx, table)?;
+            let own = ids.entry(table).or_default().clone();
+            let mut own = own;
+            for (index, row) in rows.iter().enumerate() {
+                let at =
+                    |message: String| StoreError::invalid(format!("{table}[{index}]: {message}"));
+                let mut names = Vec::with_capacity(row.len());
+                let mut values = Vec::with_capacity(row.len());
+                for (field, value) in row {
+                    let Some((column, target)) = column_for_field(table, field, &columns) else {
+                        return Err(at(format!("unknown field {field:?}")));
+                    };
+                    let sql_value = match (target, value) {
+                        (Some(_), Json::Null) => Value::Null,
+                        (Some(target), Json::String(uuid)) => {
+                            let found = if target == table {
+                                own.get(uuid)
+                            } else {
+                                ids.get(target).and_then(|m| m.get(uuid))
+                            };
+                            match found {
+                                Some(id) => Value::Integer(*id),
+                                None => {
+                                    return Err(at(format!(
+                                        "{field} {uuid:?} refers to no row of {target}"
+                                    )));
+                                }
+                            }
+                        }
+                        (Some(_), other) => {
+                            return Err(at(format!("{field} must be a uuid, not {other}")));
+                        }
+                        (None, Json::Bool(_) | Json::Array(_) | Json::Object(_)) => {
+                            return Err(at(format!("{field} has a value of the wrong kind")));
+                        }
+                        (None, other) => to_sql(other),
+                    };
+                    if table == "projects" && column == "ref_no" {
+                        if let Value::Integer(n) = sql_value {
+                            max_ref = max_ref.max(u32::try_from(n).unwrap_or(0));
+                        }
+                    }
+                    names.push(column);
+                    values.push(sql_value);
+                }
+                let marks: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
+                let sql = format!(
+                    "INSERT INTO {table} ({}) VALUES ({})",
+                    names.join(", "),
+                    marks.join(", ")
+                );
+                tx.prepare_cached(&sql)?
+                    .execute(params_from_iter(values))
+                    .map_err(|e| at(constraint_message(&e)))?;
+                if let Some(Json::String(uuid)) = row.get("uuid") {
+                    own.insert(uuid.clone(), tx.last_insert_rowid());
+                }
+                done += 1;
+                if done % 4096 == 0 {
+                    on_row(done);
+                }
+            }
+            ids.insert(table, own);
+        }
+        on_row(done);
+        let next = portfolio.next_ref.max(max_ref + 1).max(next_ref_in(&tx)?);
+        tx.execute(
+            "UPDATE meta SET value = ?1 WHERE key = 'next_ref'",
+            [next.to_string()],
+        )?;
+        let payload = serde_json::json!({ "watermarks": watermarks }).to_string();
+        write_history(&tx, &now, None, summary, "bulk", &payload)?;
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+fn next_ref_in(tx: &Transaction<'_>) -> Result<u32> {
+    let next: String = tx.query_row("SELECT value FROM meta WHERE key = 'next_ref'", [], |r| {
+        r.get(0)
+    })?;
+    Ok(next.parse().unwrap_or(1))
+}
+
+/// A constraint failure said in words: which rule the row broke.
+fn constraint_message(error: &rusqlite::Error) -> String {
+    let text = error.to_string();
+    if let Some(rest) = text.strip_prefix("CHECK constraint failed: ") {
+        format!("breaks the rule {rest}")
+    } else if text.starts_with("UNIQUE constraint failed") {
+        format!(
+            "repeats a value that must be unique ({})",
+            text.trim_start_matches("UNIQUE constraint failed: ")
+        )
+    } else if text.starts_with("NOT NULL constraint failed") {
+        format!(
+            "misses a required field ({})",
+            text.trim_start_matches("NOT NULL constraint failed: ")
+        )
+    } else {
+        text
+    }
+}
+
+fn watermarks(tx: &Transaction<'_>) -> Result<Map<String, Json>> {
+    let mut marks = Map::new();
+    for table in all_tables() {
+        let max: i64 = tx.query_row(
+            &format!("SELECT coalesce(max(id), 0) FROM {table}"),
+            [],
+            |r| r.get(0),
+        )?;
+        marks.insert(table.to_string(), Json::from(max));
+    }
+    Ok(marks)
+}
+
+/// Undo of a load: keep the loaded rows' images in the history row (for redo), then delete
+/// them, children first. The default stages come back when a load had replaced them.
+pub(crate) fn undo_load(tx: &Transaction<'_>, payload: &mut Map<String, Json>) -> Result<()> {
+    let marks = payload
+        .get("watermarks")
+        .and_then(|m| m.as_object())
+        .cloned()
+        .unwrap_or_default();
+    let mut kept = Map::new();
+    let tables: Vec<&'static str> = all_tables().collect();
+    for table in tables.iter().rev() {
+        let mark = marks.get(*table).and_then(|m| m.as_i64()).unwrap_or(0);
+        let images = read_images_where(tx, table, "id > ?1", mark)?;
+        tx.execute(&format!("DELETE FROM {table} WHERE id > ?1"), [mark])?;
+        kept.insert(
+            table.to_string(),
+            Json::Array(images.into_iter().map(Json::Object).collect()),
+        );
+    }
+    let stages: i64 = tx.query_row("SELECT count(*) FROM stages", [], |r| r.get(0))?;
+    if stages == 0 {
+        for stage in crate::domain::default_stages() {
+            tx.execute(
+                "INSERT INTO stages (uuid, key, name, position, wip_limit, gateway) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                rusqlite::params![uuid::Uuid::new_v4().to_string(), stage.key, stage.name, stage.position, stage.wip_limit, serde_json::to_string(&stage.gateway).unwrap_or_default()],
+            )?;
+        }
+    }
+    payload.insert("rows".into(), Json::Object(kept));
+    Ok(())
+}
+
+/// Redo of a load: the kept rows come back with their ids and uuids.
+pub(crate) fn redo_load(tx: &Transaction<'_>, payload: &mut Map<String, Json>) -> Result<()> {
+    let Some(Json::Object(kept)) = payload.remove("rows") else {
+        return Err(StoreError::File(
+            "the undone load kept no rows; cannot redo it".into(),
+        ));
+    };
+    let has_stages = kept
+        .get("stages")
+        .and_then(|s| s.as_array())
+        .is_some_and(|s| !s.is_empty());
+    if has_stages {
+        tx.execute("DELETE FROM stages", [])?;
+    }
+    for table in all_tables() {
+        if let Some(Json::Array(images)) = kept.get(table) {
+            for image in images {
+                if let Json::Object(image) = image {
+                    let id = image.get("id").and_then(|v| v.as_i64()).unwrap_or_default();
+                    write_image(tx, table, id, None, Some(image as &Image))?;
+                }
+            }
+        }
+    }
+    Ok(())
+}

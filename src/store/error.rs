@@ -1,0 +1,66 @@
+use thiserror::Error;
+
+use crate::domain::DomainError;
+
+/// What the store refuses or fails at; every message is one line a user can act on.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    /// The input is wrong (unknown ref, value off the scale …): nothing was written.
+    #[error("{0}")]
+    Invalid(String),
+    #[error(transparent)]
+    Domain(#[from] DomainError),
+    /// Someone else changed the row since it was read: refused, never overwritten.
+    #[error("{0}")]
+    Conflict(String),
+    #[error("nothing to undo")]
+    NothingToUndo,
+    #[error("nothing to redo")]
+    NothingToRedo,
+    /// The file is not one we may touch (foreign, newer, broken).
+    #[error("{0}")]
+    File(String),
+    #[error("{context}: {source}")]
+    Sqlite {
+        context: String,
+        #[source]
+        source: rusqlite::Error,
+    },
+    #[error("{context}: {source}")]
+    Io {
+        context: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl StoreError {
+    pub fn invalid(message: impl Into<String>) -> Self {
+        StoreError::Invalid(message.into())
+    }
+
+    /// True for refusals caused by what the user typed or gave (exit status 2 on the CLI).
+    pub fn is_bad_input(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Invalid(_) | StoreError::Domain(_) | StoreError::File(_)
+        )
+    }
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(source: rusqlite::Error) -> Self {
+        let context = match &source {
+            rusqlite::Error::SqliteFailure(e, _)
+                if e.code == rusqlite::ErrorCode::DatabaseBusy
+                    || e.code == rusqlite::ErrorCode::DatabaseLocked =>
+            {
+                "the portfolio is busy in another qiboard (waited 5 s); try again".to_string()
+            }
+            _ => "the portfolio database failed".to_string(),
+        };
+        StoreError::Sqlite { context, source }
+    }
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -1,0 +1,172 @@
+//! The SQLite portfolio: the only place with SQL. Each user-level change is one method, one
+//! `BEGIN IMMEDIATE` transaction and one history row; undo and redo are store operations.
+
+mod bulk;
+mod change;
+mod error;
+mod history;
+mod open;
+mod projects;
+mod reads;
+pub(crate) mod rows;
+pub mod schema;
+mod work;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
+
+pub use bulk::{BulkRow, Portfolio, all_tables};
+pub use error::{Result, StoreError};
+pub use history::HistoryEntry;
+pub use projects::{MoveOutcome, NewProject, ProjectField};
+pub use reads::{
+    BoardCard, BoardColumn, ProjectDetail, ProjectFilter, ProjectRow, ScoreChange, TeamMember,
+};
+pub use work::{MeasureField, NewMeasure, NewPdsa, PdsaField, RecordOutcome};
+
+use crate::clock::{Clock, format_time};
+use crate::domain::{ProjectRef, default_stages};
+use change::Change;
+
+/// An open portfolio.
+pub struct Store {
+    conn: Connection,
+    clock: Clock,
+    path: Option<PathBuf>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the portfolio at `path`. A file that is not a qiboard
+    /// portfolio, or is from a newer qiboard, is refused and left untouched.
+    pub fn open(path: &Path, clock: Clock) -> Result<Store> {
+        let conn = open::open_connection(path, &clock)?;
+        let mut store = Store {
+            conn,
+            clock,
+            path: Some(path.to_path_buf()),
+        };
+        store.seed()?;
+        Ok(store)
+    }
+
+    /// A throwaway portfolio for tests and benches.
+    pub fn open_in_memory(clock: Clock) -> Result<Store> {
+        let mut conn = Connection::open_in_memory()?;
+        open::configure(&conn)?;
+        open::migrate(&mut conn)?;
+        let mut store = Store {
+            conn,
+            clock,
+            path: None,
+        };
+        store.seed()?;
+        Ok(store)
+    }
+
+    pub fn clock(&self) -> &Clock {
+        &self.clock
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// A new portfolio gets the six QSIR stages and its ref counter (not an undoable change).
+    fn seed(&mut self) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let stages: i64 = tx.query_row("SELECT count(*) FROM stages", [], |r| r.get(0))?;
+        if stages == 0 {
+            for stage in default_stages() {
+                tx.execute(
+                    "INSERT INTO stages (uuid, key, name, position, wip_limit, gateway)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    rusqlite::params![
+                        uuid::Uuid::new_v4().to_string(),
+                        stage.key,
+                        stage.name,
+                        stage.position,
+                        stage.wip_limit,
+                        serde_json::to_string(&stage.gateway).unwrap_or_else(|_| "[]".into()),
+                    ],
+                )?;
+            }
+        }
+        tx.execute(
+            "INSERT OR IGNORE INTO meta (key, value) VALUES ('next_ref', '1')",
+            [],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Starts one user-level change: `BEGIN IMMEDIATE`, so a second writer waits (busy
+    /// timeout 5 s) instead of failing halfway.
+    fn begin(&mut self) -> Result<Change<'_>> {
+        let now = format_time(self.clock.now());
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        Ok(Change::new(tx, now))
+    }
+
+    /// A counter that changes whenever another connection commits (`PRAGMA data_version`):
+    /// how the app notices a change made by the CLI or a second window.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
+    /// A consistent copy of the whole portfolio into `dir` (the same copy made before a
+    /// migration). Returns the file written.
+    pub fn backup(&self, dir: &Path) -> Result<PathBuf> {
+        std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+            context: format!("cannot create the folder {}", dir.display()),
+            source,
+        })?;
+        let stamp = self.clock.now().format("%Y%m%d-%H%M%S");
+        let target = dir.join(format!("qiboard-backup-{stamp}.sqlite3"));
+        open::vacuum_into(&self.conn, &target)?;
+        Ok(target)
+    }
+
+    /// The next ref to give; refs are never reused, also after an undo or a restore.
+    fn take_next_ref(change: &Change<'_>) -> Result<ProjectRef> {
+        let next: String =
+            change
+                .tx
+                .query_row("SELECT value FROM meta WHERE key = 'next_ref'", [], |r| {
+                    r.get(0)
+                })?;
+        let next: u32 = next.parse().unwrap_or(1);
+        change.tx.execute(
+            "UPDATE meta SET value = ?1 WHERE key = 'next_ref'",
+            [(next + 1).to_string()],
+        )?;
+        Ok(ProjectRef(next))
+    }
+
+    pub fn next_ref(&self) -> Result<u32> {
+        let next: Option<String> = self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = 'next_ref'", [], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        Ok(next.and_then(|n| n.parse().ok()).unwrap_or(1))
+    }
+
+    /// True when the portfolio holds no projects, people or cohorts (demo and import need it).
+    pub fn is_empty(&self) -> Result<bool> {
+        let count: i64 = self.conn.query_row(
+            "SELECT (SELECT count(*) FROM projects) + (SELECT count(*) FROM people)
+                  + (SELECT count(*) FROM cohorts)",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(count == 0)
+    }
+}
