@@ -392,7 +392,7 @@ pub enum MeasureCommand {
         direction: Direction,
         #[arg(long, default_value = "")]
         unit: String,
-        #[arg(long, value_parser = number)]
+        #[arg(long, value_parser = number, allow_hyphen_values = true)]
         target: Option<f64>,
         #[arg(long, default_value = "")]
         definition: String,
@@ -440,7 +440,7 @@ pub enum MeasureCommand {
         measure: String,
         #[arg(value_parser = date)]
         date: NaiveDate,
-        #[arg(value_parser = number)]
+        #[arg(value_parser = number, allow_hyphen_values = true)]
         value: f64,
         #[arg(long, default_value = "")]
         note: String,
@@ -468,7 +468,7 @@ pub enum BenefitCommand {
         reference: ProjectRef,
         #[arg(long)]
         kind: BenefitKind,
-        #[arg(long, value_parser = number)]
+        #[arg(long, value_parser = number, allow_hyphen_values = true)]
         amount: f64,
         #[arg(long, default_value = "")]
         unit: String,

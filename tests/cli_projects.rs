@@ -1,0 +1,332 @@
+//! A faculty lead's day on the command line: add, move, score, undo and redo, across
+//! separate processes (as after closing the terminal).
+
+mod common;
+
+use common::Portfolio;
+use predicates::prelude::*;
+
+#[test]
+fn add_move_score_then_undo_both_and_redo_one_across_restarts() {
+    let p = Portfolio::new();
+    let added = p.ok(&[
+        "project",
+        "add",
+        "--title",
+        "Reduce falls on Ward 10",
+        "--lead",
+        "Amy Pond",
+        "--coach",
+        "Rory Williams",
+        "--cohort",
+        "QSIR Cohort 7",
+        "--aim",
+        "Reduce inpatient falls on Ward 10 by 30% by March 2027",
+    ]);
+    assert_eq!(added, "QI-0001 added: Reduce falls on Ward 10\n");
+    let moved = p.ok(&["project", "move", "QI-0001", "Pilot and implement"]);
+    assert!(
+        moved.starts_with("QI-0001 moved to Pilot and implement\n"),
+        "{moved}"
+    );
+    p.ok(&[
+        "project",
+        "score",
+        "qi-1",
+        "2.5",
+        "--note",
+        "first tests done",
+    ]);
+
+    let list = p.projects_json();
+    assert_eq!(list[0]["stage"], "Pilot and implement");
+    assert_eq!(list[0]["score"], 2.5);
+    assert_eq!(list[0]["lead"], "Amy Pond");
+    assert_eq!(list[0]["coach"], "Rory Williams");
+    assert_eq!(list[0]["cohort"], "QSIR Cohort 7");
+    assert_eq!(list[0]["status"], "active");
+
+    assert_eq!(p.ok(&["undo"]), "Undone: QI-0001 scored 2.5\n");
+    assert_eq!(
+        p.ok(&["undo"]),
+        "Undone: QI-0001 moved to Pilot and implement\n"
+    );
+    let list = p.projects_json();
+    assert_eq!(list[0]["stage"], "Start out");
+    assert_eq!(list[0]["score"], serde_json::Value::Null);
+
+    assert_eq!(
+        p.ok(&["redo"]),
+        "Redone: QI-0001 moved to Pilot and implement\n"
+    );
+    let list = p.projects_json();
+    assert_eq!(list[0]["stage"], "Pilot and implement");
+    assert_eq!(list[0]["score"], serde_json::Value::Null);
+
+    // A new change drops the redo tail.
+    p.ok(&["project", "status", "1", "on hold"]);
+    p.cmd()
+        .arg("redo")
+        .assert()
+        .code(1)
+        .stderr("qiboard: nothing to redo\n");
+    assert_eq!(p.projects_json()[0]["status"], "on_hold");
+}
+
+#[test]
+fn undo_on_a_new_portfolio_says_nothing_to_undo() {
+    let p = Portfolio::new();
+    p.cmd()
+        .arg("undo")
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr("qiboard: nothing to undo\n");
+}
+
+#[test]
+fn refs_are_never_reused_after_an_undo() {
+    let p = Portfolio::new();
+    p.ok(&["project", "add", "--title", "First"]);
+    p.ok(&["project", "add", "--title", "Second"]);
+    p.ok(&["undo"]);
+    assert_eq!(
+        p.ok(&["project", "add", "--title", "Third"]),
+        "QI-0003 added: Third\n"
+    );
+    let refs: Vec<String> = p
+        .projects_json()
+        .iter()
+        .map(|r| r["ref"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(refs, ["QI-0001", "QI-0003"]);
+}
+
+#[test]
+fn listing_filters_narrow_by_stage_status_cohort_and_coach() {
+    let p = Portfolio::new();
+    p.ok(&[
+        "project", "add", "--title", "A", "--stage", "2", "--coach", "Rory", "--cohort", "C7",
+    ]);
+    p.ok(&[
+        "project", "add", "--title", "B", "--stage", "define", "--status", "stopped",
+    ]);
+    p.ok(&[
+        "project", "add", "--title", "C", "--stage", "PILOT", "--coach", "rory",
+    ]);
+    let titles = |args: &[&str]| -> Vec<String> {
+        let mut full = vec!["project", "list", "--json"];
+        full.extend_from_slice(args);
+        let text = p.ok(&full);
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        value
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["title"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(titles(&[]), ["A", "B", "C"]);
+    assert_eq!(titles(&["--stage", "Define and scope"]), ["A", "B"]);
+    assert_eq!(titles(&["--status", "STOPPED"]), ["B"]);
+    assert_eq!(titles(&["--coach", "RORY"]), ["A", "C"]);
+    assert_eq!(titles(&["--cohort", "c7"]), ["A"]);
+}
+
+#[test]
+fn text_is_stored_and_shown_exactly_as_typed() {
+    let p = Portfolio::new();
+    let title = "Robert'); DROP TABLE projects;-- \"quoted\" 🙂 שלום\nsecond line";
+    p.ok(&["project", "add", "--title", title]);
+    assert_eq!(p.projects_json()[0]["title"], title);
+    let shown = p.ok(&["project", "show", "1", "--json"]);
+    let shown: serde_json::Value = serde_json::from_str(&shown).unwrap();
+    assert_eq!(shown["title"], title);
+    p.ok(&["note", "add", "1", "  leading spaces and a tab\tkept  "]);
+    let shown: serde_json::Value =
+        serde_json::from_str(&p.ok(&["project", "show", "1", "--json"])).unwrap();
+    assert_eq!(
+        shown["notes"][0]["text"],
+        "  leading spaces and a tab\tkept  "
+    );
+}
+
+#[test]
+fn pdsa_measures_benefits_and_notes_round_out_a_project() {
+    let p = Portfolio::new();
+    p.ok(&["project", "add", "--title", "Falls", "--stage", "pilot"]);
+    p.ok(&[
+        "measure",
+        "add",
+        "1",
+        "Falls per 1,000 bed days",
+        "--kind",
+        "outcome",
+        "--direction",
+        "decrease",
+        "--unit",
+        "per 1,000 bed days",
+        "--target",
+        "4.5",
+    ]);
+    p.ok(&[
+        "pdsa",
+        "add",
+        "1",
+        "--change-idea",
+        "Intentional rounding",
+        "--objective",
+        "Test hourly rounding on one bay",
+        "--prediction",
+        "Fewer falls at night",
+        "--start",
+        "2026-09-01",
+        "--measure",
+        "Falls per 1,000 bed days",
+    ]);
+    p.ok(&[
+        "pdsa",
+        "add",
+        "1",
+        "--change-idea",
+        "intentional rounding",
+        "--start",
+        "2026-10-01",
+    ]);
+    p.ok(&[
+        "pdsa",
+        "act",
+        "1",
+        "1",
+        "adapt",
+        "--study",
+        "Falls fell at night only",
+        "--next",
+        "Try all bays",
+    ]);
+    let recorded = p.ok(&[
+        "measure",
+        "record",
+        "1",
+        "Falls per 1,000 bed days",
+        "2026-10-01",
+        "-2.5",
+    ]);
+    assert_eq!(
+        recorded,
+        "QI-0001: Falls per 1,000 bed days on 2026-10-01 recorded: -2.5\n"
+    );
+    let replaced = p.ok(&[
+        "measure",
+        "record",
+        "1",
+        "falls per 1,000 bed days",
+        "2026-10-01",
+        "6",
+    ]);
+    assert!(replaced.contains("replaced -2.5 with 6"), "{replaced}");
+    p.ok(&[
+        "benefit",
+        "add",
+        "1",
+        "--kind",
+        "harm_avoided",
+        "--amount",
+        "12",
+        "--unit",
+        "falls/year",
+    ]);
+
+    let cycles: serde_json::Value =
+        serde_json::from_str(&p.ok(&["pdsa", "list", "1", "--json"])).unwrap();
+    assert_eq!(cycles[0]["name"], "PDSA 1");
+    assert_eq!(cycles[0]["ramp_position"], 1);
+    assert_eq!(cycles[0]["ramp_length"], 2);
+    assert_eq!(cycles[0]["act"], "adapt");
+    assert_eq!(cycles[0]["measures"][0], "Falls per 1,000 bed days");
+    assert_eq!(cycles[1]["name"], "PDSA 2");
+    assert_eq!(cycles[1]["act"], serde_json::Value::Null);
+
+    let measures: serde_json::Value =
+        serde_json::from_str(&p.ok(&["measure", "list", "1", "--json"])).unwrap();
+    assert_eq!(measures[0]["name"], "Falls per 1,000 bed days");
+    assert_eq!(measures[0]["kind"], "outcome");
+    assert_eq!(measures[0]["direction"], "decrease");
+    assert_eq!(measures[0]["target"], 4.5);
+    assert_eq!(measures[0]["points"], 1);
+    assert_eq!(measures[0]["last_date"], "2026-10-01");
+
+    // The replaced value comes back with one undo.
+    p.ok(&["undo"]);
+    p.ok(&["undo"]);
+    let points: serde_json::Value = serde_json::from_str(&p.ok(&[
+        "measure",
+        "points",
+        "1",
+        "Falls per 1,000 bed days",
+        "--json",
+    ]))
+    .unwrap();
+    assert_eq!(points[0]["value"], -2.5);
+}
+
+#[test]
+fn delete_asks_nothing_and_undo_brings_everything_back() {
+    let p = Portfolio::new();
+    p.ok(&[
+        "project",
+        "add",
+        "--title",
+        "Sepsis screening",
+        "--lead",
+        "Dr Jones",
+    ]);
+    p.ok(&[
+        "measure",
+        "add",
+        "1",
+        "Screened within 1 hour",
+        "--kind",
+        "process",
+        "--direction",
+        "increase",
+    ]);
+    p.ok(&[
+        "measure",
+        "record",
+        "1",
+        "Screened within 1 hour",
+        "2026-01-01",
+        "55",
+    ]);
+    p.ok(&[
+        "pdsa",
+        "add",
+        "1",
+        "--change-idea",
+        "Sepsis trolley",
+        "--measure",
+        "Screened within 1 hour",
+    ]);
+    p.ok(&["note", "add", "1", "Board paper in March"]);
+    let before = p.export();
+    p.ok(&["project", "delete", "1"]);
+    assert!(p.projects_json().is_empty());
+    p.ok(&["undo"]);
+    assert_eq!(p.export(), before);
+}
+
+#[test]
+fn completions_and_help_do_not_create_the_portfolio() {
+    let p = Portfolio::new();
+    p.cmd()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("project"));
+    p.cmd().args(["completions", "bash"]).assert().success();
+    assert!(
+        !p.db.exists(),
+        "the portfolio was created by a command that does not need it"
+    );
+}

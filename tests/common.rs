@@ -1,0 +1,72 @@
+//! Shared helpers for the command-line tests: a fresh portfolio per test, a fixed clock.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+pub const NOW: &str = "2026-11-23T09:00:00Z";
+
+pub struct Portfolio {
+    pub dir: tempfile::TempDir,
+    pub db: PathBuf,
+}
+
+impl Portfolio {
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("portfolio.sqlite3");
+        Portfolio { dir, db }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// `qiboard --db <this portfolio>` with the clock fixed.
+    pub fn cmd(&self) -> Command {
+        qiboard(&self.db)
+    }
+
+    /// Runs a command that must succeed and returns its standard output.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.cmd().args(args).output().expect("run qiboard");
+        assert!(
+            out.status.success(),
+            "qiboard {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8 output")
+    }
+
+    /// The whole portfolio as the export sees it: what "nothing written" is checked against.
+    pub fn export(&self) -> String {
+        self.ok(&["export", "json", "-"])
+    }
+
+    pub fn history_len(&self) -> usize {
+        let text = self.ok(&["history", "--json", "--limit", "100000"]);
+        serde_json::from_str::<serde_json::Value>(&text)
+            .expect("history json")
+            .as_array()
+            .map_or(0, Vec::len)
+    }
+
+    pub fn projects_json(&self) -> Vec<serde_json::Value> {
+        let text = self.ok(&["project", "list", "--json"]);
+        serde_json::from_str::<serde_json::Value>(&text)
+            .expect("project list json")
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+    }
+}
+
+pub fn qiboard(db: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("qiboard").expect("binary built");
+    cmd.env("QIBOARD_DB", db)
+        .env("QIBOARD_NOW", NOW)
+        .env_remove("NO_COLOR");
+    cmd
+}

@@ -1,0 +1,230 @@
+//! The store's promises, checked through its API: validation, conflicts, undo of whole
+//! changes, and a lossless JSON round trip for any text a user may type (proptest).
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use proptest::prelude::*;
+use qiboard::clock::Clock;
+use qiboard::domain::{Direction, MeasureKind, ProgressScore, ProjectRef, Status};
+use qiboard::exchange::json;
+use qiboard::store::{NewMeasure, NewProject, ProjectField, Store, StoreError};
+
+fn clock() -> Clock {
+    Clock::fixed(Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap())
+}
+
+fn store() -> Store {
+    Store::open_in_memory(clock()).unwrap()
+}
+
+fn project(store: &mut Store, title: &str) -> ProjectRef {
+    store
+        .add_project(&NewProject {
+            title: title.into(),
+            ..Default::default()
+        })
+        .unwrap()
+}
+
+#[test]
+fn a_change_made_elsewhere_since_reading_is_refused_not_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.sqlite3");
+    let mut app = Store::open(&path, clock()).unwrap();
+    let mut script = Store::open(&path, clock()).unwrap();
+    let reference = project(&mut app, "Falls");
+    let seen = app.board(&Default::default()).unwrap()[0].cards[0].version;
+    script
+        .edit_project(
+            reference,
+            &[(ProjectField::Title, "Falls on Ward 10".into())],
+            None,
+        )
+        .unwrap();
+    let refused = app.set_status(reference, Status::OnHold, Some(seen));
+    assert!(
+        matches!(refused, Err(StoreError::Conflict(_))),
+        "{refused:?}"
+    );
+    let row = &app.list_projects(&Default::default()).unwrap()[0];
+    assert_eq!(row.title, "Falls on Ward 10");
+    assert_eq!(row.status, Status::Active);
+}
+
+#[test]
+fn undo_is_refused_when_the_row_changed_outside_the_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.sqlite3");
+    let mut store = Store::open(&path, clock()).unwrap();
+    let reference = project(&mut store, "Falls");
+    store.set_status(reference, Status::Stopped, None).unwrap();
+    let raw = rusqlite::Connection::open(&path).unwrap();
+    raw.execute("UPDATE projects SET title = 'changed by hand'", [])
+        .unwrap();
+    let refused = store.undo();
+    assert!(
+        matches!(refused, Err(StoreError::Conflict(_))),
+        "{refused:?}"
+    );
+    assert_eq!(
+        store.list_projects(&Default::default()).unwrap()[0].status,
+        Status::Stopped
+    );
+}
+
+#[test]
+fn a_project_summary_tracks_its_latest_data_and_undo_restores_it() {
+    let mut store = store();
+    let reference = project(&mut store, "DNA rates");
+    store
+        .add_measure(
+            reference,
+            &NewMeasure {
+                name: "DNA rate".into(),
+                kind: MeasureKind::Outcome,
+                direction: Direction::Decrease,
+                definition: String::new(),
+                unit: "%".into(),
+                source: String::new(),
+                frequency: "monthly".into(),
+                target: Some(8.0),
+            },
+        )
+        .unwrap();
+    let date = |m| NaiveDate::from_ymd_opt(2026, m, 1).unwrap();
+    store
+        .record_point(reference, "DNA rate", date(3), 12.0, "")
+        .unwrap();
+    store
+        .record_point(reference, "DNA rate", date(5), 11.0, "")
+        .unwrap();
+    let last = |s: &Store| s.measures(reference).unwrap()[0].last_date;
+    assert_eq!(last(&store), Some(date(5)));
+    store.undo().unwrap();
+    assert_eq!(last(&store), Some(date(3)));
+    let dump = json::to_json(&store.dump().unwrap());
+    assert!(
+        dump.contains("\"last_data\": \"2026-03-01\""),
+        "summary column not restored"
+    );
+}
+
+#[test]
+fn reorder_does_not_count_as_an_update() {
+    let mut store = store();
+    let first = project(&mut store, "A");
+    let second = project(&mut store, "B");
+    let before = store.list_projects(&Default::default()).unwrap()[1]
+        .updated
+        .clone();
+    assert!(store.reorder_project(second, -1).unwrap());
+    assert!(
+        !store.reorder_project(second, -1).unwrap(),
+        "moved past the top"
+    );
+    let board = store.board(&Default::default()).unwrap();
+    let order: Vec<ProjectRef> = board[0].cards.iter().map(|c| c.reference).collect();
+    assert_eq!(order, [second, first]);
+    assert_eq!(
+        store.list_projects(&Default::default()).unwrap()[1].updated,
+        before
+    );
+}
+
+#[test]
+fn a_move_over_the_wip_limit_warns_after_moving() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.sqlite3");
+    let mut store = Store::open(&path, clock()).unwrap();
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute("UPDATE stages SET wip_limit = 1 WHERE key = 'pilot'", [])
+        .unwrap();
+    let a = project(&mut store, "A");
+    let b = project(&mut store, "B");
+    assert!(
+        store
+            .move_project(a, "pilot", None)
+            .unwrap()
+            .warnings
+            .iter()
+            .all(|w| !w.contains("WIP"))
+    );
+    let outcome = store.move_project(b, "pilot", None).unwrap();
+    assert_eq!(outcome.stage, "Pilot and implement");
+    assert!(
+        outcome
+            .warnings
+            .iter()
+            .any(|w| w.contains("over its WIP limit (2/1)")),
+        "{:?}",
+        outcome.warnings
+    );
+}
+
+fn round_trip(store: &Store) -> (String, String) {
+    let first = json::to_json(&store.dump().unwrap());
+    let mut copy = Store::open_in_memory(clock()).unwrap();
+    copy.load(&json::from_json(&first).unwrap(), "import", &mut |_| {})
+        .unwrap();
+    (first, json::to_json(&copy.dump().unwrap()))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Any title that is not blank is stored exactly; a blank one is refused.
+    #[test]
+    fn titles_are_kept_exactly_or_refused_when_blank(title in "\\PC{0,40}|[ \\t\\n]{0,5}") {
+        let mut store = store();
+        let result = store.add_project(&NewProject { title: title.clone(), ..Default::default() });
+        if title.trim().is_empty() {
+            prop_assert!(result.is_err());
+            prop_assert!(store.list_projects(&Default::default()).unwrap().is_empty());
+        } else {
+            prop_assert!(result.is_ok());
+            prop_assert_eq!(&store.list_projects(&Default::default()).unwrap()[0].title, &title);
+        }
+    }
+
+    /// A score is accepted exactly when it is one of 0.5, 1.0 … 5.0.
+    #[test]
+    fn scores_are_accepted_only_on_the_scale(value in -2.0f64..8.0) {
+        let parsed = format!("{value}").parse::<ProgressScore>();
+        let on_scale = (value * 2.0).fract() == 0.0 && (0.5..=5.0).contains(&value);
+        prop_assert_eq!(parsed.is_ok(), on_scale, "{}", value);
+    }
+
+    /// Export → import → export is byte-identical whatever people typed and recorded.
+    #[test]
+    fn json_round_trip_is_lossless(
+        titles in prop::collection::vec("\\PC{1,30}", 1..4),
+        aims in prop::collection::vec("[\\PC\\n\"'\\\\]{0,40}", 1..4),
+        values in prop::collection::vec(-1.0e12f64..1.0e12, 0..12),
+        scores in prop::collection::vec(1i64..=10, 0..3),
+    ) {
+        let mut store = store();
+        for (i, title) in titles.iter().enumerate() {
+            if title.trim().is_empty() { continue; }
+            let reference = store.add_project(&NewProject {
+                title: title.clone(),
+                aim: aims[i % aims.len()].clone(),
+                lead: Some(format!("Lead {i}")),
+                ..Default::default()
+            }).unwrap();
+            for halves in &scores {
+                store.set_score(reference, Some(ProgressScore::from_halves(*halves).unwrap()), "me", "why", None).unwrap();
+            }
+            store.add_measure(reference, &NewMeasure {
+                name: "m".into(), kind: MeasureKind::Process, direction: Direction::Neutral,
+                definition: String::new(), unit: String::new(), source: String::new(),
+                frequency: String::new(), target: values.first().copied(),
+            }).unwrap();
+            for (day, value) in values.iter().enumerate() {
+                let date = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap() + chrono::Days::new(day as u64);
+                store.record_point(reference, "m", date, *value, "").unwrap();
+            }
+        }
+        let (first, second) = round_trip(&store);
+        prop_assert_eq!(first, second);
+    }
+}
