@@ -1,3 +1,5 @@
 //! What crosses the laptop edge: JSON backup and restore, CSV series, reports.
 
 pub mod json;
+pub mod series_csv;
+pub mod spc_report;
