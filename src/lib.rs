@@ -3,6 +3,7 @@
 //! The rooms follow `shared/ARCHITECTURE.md`: `domain` and `spc` are pure, `store` owns all
 //! SQL, `exchange` crosses the laptop's edge, `cli` is the scriptable face.
 
+pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod demo;
@@ -11,3 +12,5 @@ pub mod exchange;
 pub mod platform;
 pub mod spc;
 pub mod store;
+pub mod tui;
+pub mod ui;

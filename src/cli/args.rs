@@ -101,6 +101,15 @@ pub enum Command {
     Backup { dir: Option<PathBuf> },
     /// Print a shell completion script.
     Completions { shell: clap_complete::Shell },
+    /// The app's settings file.
+    #[command(subcommand)]
+    Config(ConfigCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print where config.toml is read from (theme, stale_weeks, [keys]).
+    Path,
 }
 
 #[derive(Debug, Args, Default)]

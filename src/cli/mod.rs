@@ -83,7 +83,7 @@ pub fn open_store(cli: &Cli) -> Result<Store, CliError> {
 /// Runs one command; the caller prints the output or the error.
 pub fn run(cli: Cli) -> Output {
     let Some(command) = &cli.command else {
-        return Ok(short_help());
+        return open_app(&cli);
     };
     match command {
         Command::Completions { shell } => {
@@ -125,6 +125,7 @@ pub fn run(cli: Cli) -> Output {
         Command::Export(args::ExportCommand::Json { file }) => portfolio::export(&cli, file),
         Command::Import(args::ImportCommand::Json { file }) => portfolio::import(&cli, file),
         Command::Backup { dir } => portfolio::backup(&cli, dir.as_deref()),
+        Command::Config(args::ConfigCommand::Path) => Ok(format!("{}\n", config_path()?.display())),
     }
 }
 
@@ -134,13 +135,25 @@ pub fn pretty(value: &serde_json::Value) -> String {
     text
 }
 
-fn short_help() -> String {
-    "qiboard keeps your trust's QI portfolio in one local file.\n\n\
-     Try:\n  qiboard demo                 fill an empty portfolio with demo projects\n  \
-     qiboard project list         every project, by ref\n  \
-     qiboard project add --title \"Reduce falls on Ward 10\"\n  \
-     qiboard --help               every command\n"
-        .to_string()
+fn config_path() -> Result<PathBuf, CliError> {
+    crate::platform::config_dir()
+        .map(|dir| dir.join("config.toml"))
+        .ok_or_else(|| CliError::failure("cannot find your config folder"))
+}
+
+/// `qiboard` with no arguments: the app, on the default portfolio (or --db / QIBOARD_DB).
+fn open_app(cli: &Cli) -> Output {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(CliError::failure(
+            "the app needs a terminal; for scripts use the commands (qiboard --help)",
+        ));
+    }
+    let config_file = config_path()?;
+    let config = crate::app::Config::load(Some(&config_file)).map_err(CliError::bad_input)?;
+    let mut store = open_store(cli)?;
+    crate::tui::run(&mut store, config).map_err(CliError::failure)?;
+    Ok(String::new())
 }
 
 /// Entry point for main: parse, run, print; returns the process exit status.

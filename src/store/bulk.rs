@@ -199,10 +199,11 @@ impl Store {
                         }
                         (None, other) => to_sql(other),
                     };
-                    if table == "projects" && column == "ref_no" {
-                        if let Value::Integer(n) = sql_value {
-                            max_ref = max_ref.max(u32::try_from(n).unwrap_or(0));
-                        }
+                    if table == "projects"
+                        && column == "ref_no"
+                        && let Value::Integer(n) = sql_value
+                    {
+                        max_ref = max_ref.max(u32::try_from(n).unwrap_or(0));
                     }
                     names.push(column);
                     values.push(sql_value);
@@ -220,7 +221,7 @@ impl Store {
                     own.insert(uuid.clone(), tx.last_insert_rowid());
                 }
                 done += 1;
-                if done % 4096 == 0 {
+                if done.is_multiple_of(4096) {
                     on_row(done);
                 }
             }

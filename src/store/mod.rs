@@ -5,6 +5,7 @@ mod bulk;
 mod change;
 mod error;
 mod history;
+mod metrics;
 mod open;
 mod projects;
 mod reads;
@@ -19,6 +20,7 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 pub use bulk::{BulkRow, Portfolio, all_tables};
 pub use error::{Result, StoreError};
 pub use history::HistoryEntry;
+pub use metrics::{PortfolioMetrics, SearchItem, StalledProject};
 pub use projects::{MoveOutcome, NewProject, ProjectField};
 pub use reads::{
     BoardCard, BoardColumn, ProjectDetail, ProjectFilter, ProjectRow, ScoreChange, TeamMember,
@@ -74,6 +76,15 @@ impl Store {
 
     /// A new portfolio gets the six QSIR stages and its ref counter (not an undoable change).
     fn seed(&mut self) -> Result<()> {
+        // Opening must write nothing: a seeded portfolio is only read here.
+        let seeded: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM stages) AND EXISTS (SELECT 1 FROM meta WHERE key = 'next_ref')",
+            [],
+            |r| r.get(0),
+        )?;
+        if seeded {
+            return Ok(());
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -118,6 +129,14 @@ impl Store {
         Ok(self
             .conn
             .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
+    /// Benchmarks only: turns off the disk sync so a bench can show the sync's share of a
+    /// change. Never used by the app or the CLI.
+    #[doc(hidden)]
+    pub fn set_synchronous_off_for_benchmarks(&self) -> Result<()> {
+        self.conn.execute_batch("PRAGMA synchronous = OFF")?;
+        Ok(())
     }
 
     /// A consistent copy of the whole portfolio into `dir` (the same copy made before a

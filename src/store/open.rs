@@ -113,7 +113,11 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
     migrations().to_latest(conn).map_err(|e| {
         StoreError::File(format!("the portfolio's schema could not be upgraded: {e}"))
     })?;
-    conn.execute_batch(&format!("PRAGMA application_id = {APPLICATION_ID}"))?;
+    // Opening must write nothing: set the id only on a new portfolio.
+    let app_id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    if app_id != APPLICATION_ID {
+        conn.execute_batch(&format!("PRAGMA application_id = {APPLICATION_ID}"))?;
+    }
     Ok(())
 }
 

@@ -116,7 +116,7 @@ pub(crate) fn stages_on(conn: &Connection) -> Result<Vec<Stage>> {
 }
 
 /// The filter as SQL conditions over `p` (projects), `s` (stages), `c` (cohorts).
-const FILTER_SQL: &str = "
+pub(crate) const FILTER_SQL: &str = "
     (?1 IS NULL OR p.stage_id = ?1)
     AND (?2 IS NULL OR p.status = ?2)
     AND (?3 IS NULL OR lower(c.name) = lower(?3))
@@ -142,7 +142,10 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    fn filter_params(&self, filter: &ProjectFilter) -> Result<[rusqlite::types::Value; 5]> {
+    pub(crate) fn filter_params(
+        &self,
+        filter: &ProjectFilter,
+    ) -> Result<[rusqlite::types::Value; 5]> {
         use rusqlite::types::Value;
         let stage = match &filter.stage {
             None => Value::Null,
@@ -245,7 +248,7 @@ impl Store {
                  FROM projects p JOIN stages s ON s.id = p.stage_id
                  LEFT JOIN cohorts c ON c.id = p.cohort_id WHERE p.ref_no = ?1",
                 [reference.0],
-                |r| project_from(r),
+                project_from,
             )
             .optional()?
             .ok_or_else(|| StoreError::invalid(format!("unknown project {reference}")))

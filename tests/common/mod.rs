@@ -13,6 +13,12 @@ pub struct Portfolio {
     pub db: PathBuf,
 }
 
+impl Default for Portfolio {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl Portfolio {
     pub fn new() -> Self {
         let dir = tempfile::tempdir().expect("temp dir");

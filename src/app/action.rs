@@ -1,0 +1,194 @@
+//! Every thing a user can do in the app, one enum. The keymap maps keys to these; help and
+//! the command palette list them with their descriptions.
+
+/// A user's intent, independent of the key that asked for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Leave qiboard; every change is already stored, so there is nothing to save.
+    Quit,
+    /// Show the next pane (Board, Detail, Metrics).
+    NextPane,
+    /// Show the kanban board.
+    ShowBoard,
+    /// Show the selected project in detail.
+    ShowDetail,
+    /// Show the portfolio metrics.
+    ShowMetrics,
+    /// Move the selection left (previous column or section).
+    SelectLeft,
+    /// Move the selection right (next column or section).
+    SelectRight,
+    /// Move the selection up.
+    SelectUp,
+    /// Move the selection down.
+    SelectDown,
+    /// Jump to the first item.
+    SelectFirst,
+    /// Jump to the last item.
+    SelectLast,
+    /// Move the selected card one stage left (stored at once).
+    MoveCardLeft,
+    /// Move the selected card one stage right (stored at once).
+    MoveCardRight,
+    /// Move the selected card up within its column.
+    MoveCardUp,
+    /// Move the selected card down within its column.
+    MoveCardDown,
+    /// Open the selected project (or the selected item) in detail.
+    Open,
+    /// Add a project with a form.
+    AddProject,
+    /// Edit the selected project's charter.
+    EditProject,
+    /// Set the progress score, with a reason.
+    SetScore,
+    /// Change the project's status.
+    ChangeStatus,
+    /// Add a note to the project.
+    AddNote,
+    /// Delete the project, after a confirmation (undo brings it back).
+    DeleteProject,
+    /// Undo the last change (also one made on the command line).
+    Undo,
+    /// Redo the change undone last.
+    Redo,
+    /// Fuzzy-search projects by ref, title, lead and aim.
+    Search,
+    /// Filter by cohort, coach, division and status.
+    Filter,
+    /// Clear the filters (or close what is open).
+    Back,
+    /// Show the keys.
+    Help,
+    /// Open the command palette of every action.
+    Palette,
+    /// Plan a new PDSA cycle for the project.
+    AddPdsa,
+    /// Record a measure's value.
+    RecordValue,
+    /// Fill in the selected PDSA cycle's worksheet.
+    EditPdsa,
+    /// Reload everything from the portfolio.
+    Refresh,
+}
+
+impl Action {
+    /// Every action, in the order help and the palette list them.
+    pub const ALL: &'static [Action] = &[
+        Action::ShowBoard,
+        Action::ShowDetail,
+        Action::ShowMetrics,
+        Action::NextPane,
+        Action::SelectLeft,
+        Action::SelectRight,
+        Action::SelectUp,
+        Action::SelectDown,
+        Action::SelectFirst,
+        Action::SelectLast,
+        Action::MoveCardLeft,
+        Action::MoveCardRight,
+        Action::MoveCardUp,
+        Action::MoveCardDown,
+        Action::Open,
+        Action::AddProject,
+        Action::EditProject,
+        Action::SetScore,
+        Action::ChangeStatus,
+        Action::AddNote,
+        Action::AddPdsa,
+        Action::EditPdsa,
+        Action::RecordValue,
+        Action::DeleteProject,
+        Action::Undo,
+        Action::Redo,
+        Action::Search,
+        Action::Filter,
+        Action::Back,
+        Action::Refresh,
+        Action::Help,
+        Action::Palette,
+        Action::Quit,
+    ];
+
+    /// The name used in `config.toml` under `[keys]`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::NextPane => "next_pane",
+            Action::ShowBoard => "show_board",
+            Action::ShowDetail => "show_detail",
+            Action::ShowMetrics => "show_metrics",
+            Action::SelectLeft => "select_left",
+            Action::SelectRight => "select_right",
+            Action::SelectUp => "select_up",
+            Action::SelectDown => "select_down",
+            Action::SelectFirst => "select_first",
+            Action::SelectLast => "select_last",
+            Action::MoveCardLeft => "move_card_left",
+            Action::MoveCardRight => "move_card_right",
+            Action::MoveCardUp => "move_card_up",
+            Action::MoveCardDown => "move_card_down",
+            Action::Open => "open",
+            Action::AddProject => "add_project",
+            Action::EditProject => "edit_project",
+            Action::SetScore => "set_score",
+            Action::ChangeStatus => "change_status",
+            Action::AddNote => "add_note",
+            Action::DeleteProject => "delete_project",
+            Action::Undo => "undo",
+            Action::Redo => "redo",
+            Action::Search => "search",
+            Action::Filter => "filter",
+            Action::Back => "back",
+            Action::Help => "help",
+            Action::Palette => "palette",
+            Action::AddPdsa => "add_pdsa",
+            Action::RecordValue => "record_value",
+            Action::EditPdsa => "edit_pdsa",
+            Action::Refresh => "refresh",
+        }
+    }
+
+    /// What help and the palette say it does.
+    pub fn description(self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::NextPane => "next pane",
+            Action::ShowBoard => "board",
+            Action::ShowDetail => "project detail",
+            Action::ShowMetrics => "portfolio metrics",
+            Action::SelectLeft => "select left / previous section",
+            Action::SelectRight => "select right / next section",
+            Action::SelectUp => "select up",
+            Action::SelectDown => "select down",
+            Action::SelectFirst => "first in column",
+            Action::SelectLast => "last in column",
+            Action::MoveCardLeft => "move card a stage left",
+            Action::MoveCardRight => "move card a stage right",
+            Action::MoveCardUp => "move card up in column",
+            Action::MoveCardDown => "move card down in column",
+            Action::Open => "open",
+            Action::AddProject => "add a project",
+            Action::EditProject => "edit the charter",
+            Action::SetScore => "set the progress score",
+            Action::ChangeStatus => "change status",
+            Action::AddNote => "add a note",
+            Action::DeleteProject => "delete the project",
+            Action::Undo => "undo the last change",
+            Action::Redo => "redo",
+            Action::Search => "search projects",
+            Action::Filter => "filter by cohort, coach, division, status",
+            Action::Back => "back / clear filters",
+            Action::Help => "help: every key",
+            Action::Palette => "command palette",
+            Action::AddPdsa => "add a PDSA cycle",
+            Action::RecordValue => "record a measure's value",
+            Action::EditPdsa => "fill in the PDSA worksheet",
+            Action::Refresh => "reload from the portfolio",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Action> {
+        Action::ALL.iter().copied().find(|a| a.name() == name)
+    }
+}

@@ -1,0 +1,110 @@
+//! Forms: text fields (ratatui-textarea) that validate as the domain does, show errors next
+//! to the field, and write nothing until confirmed. Enter moves on in a one-line field and
+//! makes a new line in a multi-line one; Ctrl-s confirms; Esc leaves with nothing written.
+
+use ratatui_textarea::TextArea;
+
+use crate::domain::ProjectRef;
+
+/// What a form is for, and what it acts on (with the version read, to refuse conflicts).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormKind {
+    AddProject,
+    EditProject { reference: ProjectRef, version: i64 },
+    Score { reference: ProjectRef, version: i64 },
+    Note { reference: ProjectRef },
+    AddPdsa { reference: ProjectRef },
+    EditPdsa { reference: ProjectRef, number: i64 },
+    RecordValue { reference: ProjectRef },
+    Filter,
+}
+
+pub struct Field {
+    pub label: &'static str,
+    pub input: TextArea<'static>,
+    pub multiline: bool,
+    /// What is expected, shown dimmed beside the label.
+    pub hint: &'static str,
+    /// Why the value was refused, shown next to the field.
+    pub error: Option<String>,
+}
+
+impl Field {
+    pub fn new(label: &'static str, value: &str, multiline: bool, hint: &'static str) -> Field {
+        let mut input = TextArea::new(value.split('\n').map(str::to_string).collect());
+        input.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        input.move_cursor(ratatui_textarea::CursorMove::End);
+        Field {
+            label,
+            input,
+            multiline,
+            hint,
+            error: None,
+        }
+    }
+
+    /// The text as typed, lines joined with newlines.
+    pub fn value(&self) -> String {
+        self.input.lines().join("\n")
+    }
+}
+
+pub struct Form {
+    pub kind: FormKind,
+    pub title: String,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    /// A refusal that is not about one field (a conflict, a store error).
+    pub error: Option<String>,
+}
+
+impl Form {
+    pub fn new(kind: FormKind, title: impl Into<String>, fields: Vec<Field>) -> Form {
+        Form {
+            kind,
+            title: title.into(),
+            fields,
+            focus: 0,
+            error: None,
+        }
+    }
+
+    pub fn value(&self, label: &str) -> String {
+        self.fields
+            .iter()
+            .find(|f| f.label == label)
+            .map(Field::value)
+            .unwrap_or_default()
+    }
+
+    pub fn set_error(&mut self, label: &str, message: impl Into<String>) {
+        let message = message.into();
+        match self.fields.iter().position(|f| f.label == label) {
+            Some(i) => {
+                self.fields[i].error = Some(message);
+                self.focus = i;
+            }
+            None => self.error = Some(message),
+        }
+    }
+
+    pub fn clear_errors(&mut self) {
+        self.error = None;
+        for field in &mut self.fields {
+            field.error = None;
+        }
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.error.is_some() || self.fields.iter().any(|f| f.error.is_some())
+    }
+
+    pub fn focus_next(&mut self, step: isize) {
+        let n = self.fields.len() as isize;
+        self.focus = (self.focus as isize + step).rem_euclid(n.max(1)) as usize;
+    }
+
+    pub fn focused(&mut self) -> Option<&mut Field> {
+        self.fields.get_mut(self.focus)
+    }
+}

@@ -1,0 +1,386 @@
+//! One keymap registry: action → keys, per context. It feeds key handling, the footer, the
+//! help overlay and the command palette, so they cannot drift apart.
+
+use std::fmt;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::Action;
+
+/// Where a binding applies. `Global` bindings apply in every pane unless a pane rebinds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    Global,
+    Board,
+    Detail,
+    Metrics,
+}
+
+impl Context {
+    pub fn label(self) -> &'static str {
+        match self {
+            Context::Global => "Everywhere",
+            Context::Board => "Board",
+            Context::Detail => "Detail",
+            Context::Metrics => "Metrics",
+        }
+    }
+}
+
+/// A key as the user presses it, normalised (see [`normalise`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+impl Key {
+    pub const fn plain(code: KeyCode) -> Key {
+        Key {
+            code,
+            modifiers: KeyModifiers::NONE,
+        }
+    }
+
+    pub const fn char(c: char) -> Key {
+        Key::plain(KeyCode::Char(c))
+    }
+
+    pub const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            modifiers: KeyModifiers::CONTROL,
+        }
+    }
+
+    /// Reads `L`, `ctrl-r`, `enter`, `left`, `shift-tab`, `f5` … as written in config.toml.
+    pub fn parse(text: &str) -> Option<Key> {
+        let lower = text.to_lowercase();
+        let (modifiers, rest) = if let Some(rest) = lower.strip_prefix("ctrl-") {
+            (KeyModifiers::CONTROL, rest)
+        } else if let Some(rest) = lower.strip_prefix("alt-") {
+            (KeyModifiers::ALT, rest)
+        } else {
+            (KeyModifiers::NONE, lower.as_str())
+        };
+        let code = match rest {
+            "enter" => KeyCode::Enter,
+            "esc" => KeyCode::Esc,
+            "tab" => KeyCode::Tab,
+            "shift-tab" | "backtab" => KeyCode::BackTab,
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
+            "up" => KeyCode::Up,
+            "down" => KeyCode::Down,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            "pageup" => KeyCode::PageUp,
+            "pagedown" => KeyCode::PageDown,
+            "space" => KeyCode::Char(' '),
+            "delete" => KeyCode::Delete,
+            f if f.starts_with('f') && f.len() > 1 => KeyCode::F(f[1..].parse().ok()?),
+            _ => {
+                // Single characters keep their case: `L` and `l` are different keys.
+                let original = &text[text.len() - rest.len()..];
+                let mut chars = original.chars();
+                let c = chars.next()?;
+                if chars.next().is_some() {
+                    return None;
+                }
+                KeyCode::Char(if modifiers == KeyModifiers::CONTROL {
+                    c.to_ascii_lowercase()
+                } else {
+                    c
+                })
+            }
+        };
+        Some(Key { code, modifiers })
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            f.write_str("Ctrl-")?;
+        }
+        if self.modifiers.contains(KeyModifiers::ALT) {
+            f.write_str("Alt-")?;
+        }
+        match self.code {
+            KeyCode::Char(' ') => f.write_str("Space"),
+            KeyCode::Char(c) => write!(f, "{c}"),
+            KeyCode::Enter => f.write_str("Enter"),
+            KeyCode::Esc => f.write_str("Esc"),
+            KeyCode::Tab => f.write_str("Tab"),
+            KeyCode::BackTab => f.write_str("Shift-Tab"),
+            KeyCode::Left => f.write_str("←"),
+            KeyCode::Right => f.write_str("→"),
+            KeyCode::Up => f.write_str("↑"),
+            KeyCode::Down => f.write_str("↓"),
+            KeyCode::Home => f.write_str("Home"),
+            KeyCode::End => f.write_str("End"),
+            KeyCode::PageUp => f.write_str("PgUp"),
+            KeyCode::PageDown => f.write_str("PgDn"),
+            KeyCode::Delete => f.write_str("Del"),
+            KeyCode::F(n) => write!(f, "F{n}"),
+            other => write!(f, "{other:?}"),
+        }
+    }
+}
+
+/// The one place keys are normalised before lookup: a character key is matched without its
+/// SHIFT flag (crossterm reports `L` as `Char('L')` with SHIFT; Windows adds SHIFT to `?`
+/// and `:`), so `L` is simply `L`.
+pub fn normalise(event: &KeyEvent) -> Key {
+    let mut modifiers = event.modifiers;
+    if let KeyCode::Char(_) = event.code {
+        modifiers.remove(KeyModifiers::SHIFT);
+    }
+    modifiers.remove(KeyModifiers::META | KeyModifiers::SUPER | KeyModifiers::HYPER);
+    let code = match (event.code, modifiers.contains(KeyModifiers::CONTROL)) {
+        (KeyCode::Char(c), true) => KeyCode::Char(c.to_ascii_lowercase()),
+        (code, _) => code,
+    };
+    Key { code, modifiers }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding {
+    pub context: Context,
+    pub action: Action,
+    pub keys: Vec<Key>,
+    /// Shown in the footer of its context.
+    pub in_footer: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    pub bindings: Vec<Binding>,
+}
+
+fn bind(context: Context, action: Action, keys: &[Key], in_footer: bool) -> Binding {
+    Binding {
+        context,
+        action,
+        keys: keys.to_vec(),
+        in_footer,
+    }
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        use Action as A;
+        use Context::*;
+        use KeyCode as K;
+        let c = Key::char;
+        let p = Key::plain;
+        Keymap {
+            bindings: vec![
+                bind(Global, A::ShowBoard, &[c('1')], false),
+                bind(Global, A::ShowDetail, &[c('2')], false),
+                bind(Global, A::ShowMetrics, &[c('3')], false),
+                bind(Global, A::NextPane, &[p(K::Tab)], false),
+                bind(Global, A::Help, &[c('?')], true),
+                bind(Global, A::Palette, &[c(':'), Key::ctrl('p')], true),
+                bind(Global, A::Undo, &[c('u')], true),
+                bind(Global, A::Redo, &[Key::ctrl('r')], false),
+                bind(Global, A::Search, &[c('/')], true),
+                bind(Global, A::Filter, &[c('f')], false),
+                bind(Global, A::Back, &[p(K::Esc)], false),
+                bind(Global, A::Refresh, &[Key::ctrl('l')], false),
+                bind(Global, A::Quit, &[c('q'), Key::ctrl('c')], true),
+                bind(Global, A::AddProject, &[c('a')], false),
+                bind(Board, A::SelectLeft, &[c('h'), p(K::Left)], false),
+                bind(Board, A::SelectRight, &[c('l'), p(K::Right)], false),
+                bind(Board, A::SelectUp, &[c('k'), p(K::Up)], false),
+                bind(Board, A::SelectDown, &[c('j'), p(K::Down)], false),
+                bind(Board, A::SelectFirst, &[c('g'), p(K::Home)], false),
+                bind(Board, A::SelectLast, &[c('G'), p(K::End)], false),
+                bind(Board, A::MoveCardLeft, &[c('H')], true),
+                bind(Board, A::MoveCardRight, &[c('L')], true),
+                bind(Board, A::MoveCardUp, &[c('K')], false),
+                bind(Board, A::MoveCardDown, &[c('J')], false),
+                bind(Board, A::Open, &[p(K::Enter)], true),
+                bind(Board, A::AddProject, &[c('a')], true),
+                bind(Board, A::EditProject, &[c('e')], false),
+                bind(Board, A::SetScore, &[c('s')], true),
+                bind(Board, A::ChangeStatus, &[c('S')], false),
+                bind(Board, A::AddNote, &[c('n')], true),
+                bind(Board, A::DeleteProject, &[c('d')], false),
+                bind(Detail, A::SelectLeft, &[c('h'), p(K::Left)], true),
+                bind(Detail, A::SelectRight, &[c('l'), p(K::Right)], true),
+                bind(Detail, A::SelectUp, &[c('k'), p(K::Up)], false),
+                bind(Detail, A::SelectDown, &[c('j'), p(K::Down)], false),
+                bind(Detail, A::SelectFirst, &[c('g'), p(K::Home)], false),
+                bind(Detail, A::SelectLast, &[c('G'), p(K::End)], false),
+                bind(Detail, A::EditPdsa, &[p(K::Enter)], true),
+                bind(Detail, A::EditProject, &[c('e')], true),
+                bind(Detail, A::SetScore, &[c('s')], true),
+                bind(Detail, A::ChangeStatus, &[c('S')], false),
+                bind(Detail, A::AddNote, &[c('n')], true),
+                bind(Detail, A::AddPdsa, &[c('p')], true),
+                bind(Detail, A::RecordValue, &[c('r')], true),
+                bind(Detail, A::DeleteProject, &[c('d')], false),
+                bind(Metrics, A::SelectUp, &[c('k'), p(K::Up)], false),
+                bind(Metrics, A::SelectDown, &[c('j'), p(K::Down)], false),
+                bind(Metrics, A::Open, &[p(K::Enter)], true),
+            ],
+        }
+    }
+}
+
+impl Keymap {
+    /// The action for a key in a context: the context's own binding first, then a global one.
+    pub fn lookup(&self, context: Context, key: Key) -> Option<Action> {
+        let find = |ctx: Context| {
+            self.bindings
+                .iter()
+                .find(|b| b.context == ctx && b.keys.contains(&key))
+                .map(|b| b.action)
+        };
+        find(context).or_else(|| find(Context::Global))
+    }
+
+    /// The keys that do an action in a context (its own, else the global ones).
+    pub fn keys_for(&self, context: Context, action: Action) -> Vec<Key> {
+        let find = |ctx: Context| {
+            self.bindings
+                .iter()
+                .filter(|b| b.context == ctx && b.action == action)
+                .flat_map(|b| b.keys.iter().copied())
+                .collect::<Vec<_>>()
+        };
+        let own = find(context);
+        if own.is_empty() {
+            find(Context::Global)
+        } else {
+            own
+        }
+    }
+
+    /// Footer hints for a context: key and short description.
+    pub fn footer(&self, context: Context) -> Vec<(String, &'static str)> {
+        let mut hints: Vec<(String, &'static str)> = self
+            .bindings
+            .iter()
+            .filter(|b| b.in_footer && b.context == context)
+            .chain(
+                self.bindings
+                    .iter()
+                    .filter(|b| b.in_footer && b.context == Context::Global),
+            )
+            .filter_map(|b| {
+                b.keys
+                    .first()
+                    .map(|k| (k.to_string(), footer_word(b.action)))
+            })
+            .collect();
+        hints.dedup();
+        hints
+    }
+
+    /// Replaces an action's keys in every context where it is bound (from config.toml).
+    pub fn rebind(&mut self, action: Action, keys: Vec<Key>) {
+        for binding in self.bindings.iter_mut().filter(|b| b.action == action) {
+            binding.keys = keys.clone();
+        }
+    }
+}
+
+fn footer_word(action: Action) -> &'static str {
+    match action {
+        Action::Help => "help",
+        Action::Palette => "commands",
+        Action::Undo => "undo",
+        Action::Search => "search",
+        Action::Quit => "quit",
+        Action::MoveCardLeft => "move ←",
+        Action::MoveCardRight => "move →",
+        Action::Open => "open",
+        Action::AddProject => "add",
+        Action::SetScore => "score",
+        Action::AddNote => "note",
+        Action::SelectLeft => "section ←",
+        Action::SelectRight => "section →",
+        Action::EditPdsa => "worksheet",
+        Action::EditProject => "edit",
+        Action::AddPdsa => "PDSA",
+        Action::RecordValue => "record",
+        other => other.description(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::KeyEventKind;
+
+    fn event(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent {
+            code,
+            modifiers,
+            kind: KeyEventKind::Press,
+            state: crossterm::event::KeyEventState::NONE,
+        }
+    }
+
+    #[test]
+    fn shifted_characters_match_without_their_shift_flag() {
+        let keymap = Keymap::default();
+        let shifted_l = normalise(&event(KeyCode::Char('L'), KeyModifiers::SHIFT));
+        assert_eq!(
+            keymap.lookup(Context::Board, shifted_l),
+            Some(Action::MoveCardRight)
+        );
+        let windows_question = normalise(&event(KeyCode::Char('?'), KeyModifiers::SHIFT));
+        assert_eq!(
+            keymap.lookup(Context::Board, windows_question),
+            Some(Action::Help)
+        );
+        let ctrl_r = normalise(&event(
+            KeyCode::Char('R'),
+            KeyModifiers::CONTROL | KeyModifiers::SHIFT,
+        ));
+        assert_eq!(keymap.lookup(Context::Detail, ctrl_r), Some(Action::Redo));
+    }
+
+    #[test]
+    fn every_action_has_a_key_somewhere_and_a_unique_name() {
+        let keymap = Keymap::default();
+        for action in Action::ALL {
+            assert!(
+                keymap.bindings.iter().any(|b| b.action == *action),
+                "{action:?} has no key"
+            );
+            assert_eq!(Action::from_name(action.name()), Some(*action));
+        }
+    }
+
+    #[test]
+    fn no_key_does_two_things_in_one_context() {
+        let keymap = Keymap::default();
+        for (i, a) in keymap.bindings.iter().enumerate() {
+            for b in &keymap.bindings[i + 1..] {
+                if a.context == b.context && a.action != b.action {
+                    for key in &a.keys {
+                        assert!(
+                            !b.keys.contains(key),
+                            "{key} is {:?} and {:?}",
+                            a.action,
+                            b.action
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn config_key_names_parse() {
+        assert_eq!(Key::parse("L"), Some(Key::char('L')));
+        assert_eq!(Key::parse("ctrl-R"), Some(Key::ctrl('r')));
+        assert_eq!(Key::parse("enter"), Some(Key::plain(KeyCode::Enter)));
+        assert_eq!(Key::parse("f5"), Some(Key::plain(KeyCode::F(5))));
+        assert_eq!(Key::parse("nonsense"), None);
+    }
+}

@@ -1,0 +1,199 @@
+//! The application state machine (Elm style): [`Model`] is what is on screen and selected,
+//! [`Action`] every thing a user can do, [`update`] applies one to the model and the store.
+//! No drawing here; `ui` reads the model, `tui` owns the terminal.
+
+pub mod action;
+pub mod board;
+pub mod config;
+pub mod detail;
+pub mod form;
+pub mod keymap;
+pub mod overlay;
+mod update;
+
+use chrono::NaiveDate;
+use crossterm::event::{Event, KeyEventKind};
+
+pub use action::Action;
+pub use board::BoardView;
+pub use config::{Config, ThemeName};
+pub use detail::{DetailView, Section};
+pub use form::{Field, Form, FormKind};
+pub use keymap::{Context, Key, Keymap};
+pub use overlay::{Choice, ChoicePurpose, Confirm, Overlay, Palette, Search};
+pub use update::update;
+
+use crate::store::{PortfolioMetrics, ProjectFilter, Store, StoreError};
+
+/// The three panes, named in the top bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Board,
+    Detail,
+    Metrics,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 3] = [Pane::Board, Pane::Detail, Pane::Metrics];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Pane::Board => "Board",
+            Pane::Detail => "Detail",
+            Pane::Metrics => "Metrics",
+        }
+    }
+
+    pub fn context(self) -> Context {
+        match self {
+            Pane::Board => Context::Board,
+            Pane::Detail => Context::Detail,
+            Pane::Metrics => Context::Metrics,
+        }
+    }
+}
+
+/// How the status line should read: never colour alone, so each kind has a symbol too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusKind {
+    Info,
+    Warning,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusLine {
+    pub text: String,
+    pub kind: StatusKind,
+}
+
+/// Everything the screen shows, and what is selected.
+pub struct Model {
+    pub pane: Pane,
+    pub board: BoardView,
+    pub detail: Option<DetailView>,
+    pub metrics: Option<PortfolioMetrics>,
+    /// The selected row of the metrics pane's stalled list.
+    pub metrics_selected: usize,
+    pub overlay: Option<Overlay>,
+    pub filter: ProjectFilter,
+    pub status: Option<StatusLine>,
+    pub config: Config,
+    /// The terminal's size, kept so selection can scroll what is visible.
+    pub size: (u16, u16),
+    pub today: NaiveDate,
+    pub quit: bool,
+    data_version: i64,
+}
+
+impl Model {
+    /// Reads what the first screen shows (the board's summary columns only).
+    pub fn load(store: &Store, config: Config, size: (u16, u16)) -> Result<Model, StoreError> {
+        let filter = ProjectFilter::default();
+        let board = BoardView::new(store.board(&filter)?);
+        Ok(Model {
+            pane: Pane::Board,
+            board,
+            detail: None,
+            metrics: None,
+            metrics_selected: 0,
+            overlay: None,
+            filter,
+            status: None,
+            config,
+            size,
+            today: store.clock().today(),
+            quit: false,
+            data_version: store.data_version()?,
+        })
+    }
+
+    pub fn context(&self) -> Context {
+        self.pane.context()
+    }
+
+    pub fn keymap(&self) -> &Keymap {
+        &self.config.keymap
+    }
+
+    pub(crate) fn info(&mut self, text: impl Into<String>) {
+        self.status = Some(StatusLine {
+            text: text.into(),
+            kind: StatusKind::Info,
+        });
+    }
+
+    pub(crate) fn warn(&mut self, text: impl Into<String>) {
+        self.status = Some(StatusLine {
+            text: text.into(),
+            kind: StatusKind::Warning,
+        });
+    }
+
+    pub(crate) fn error(&mut self, text: impl Into<String>) {
+        self.status = Some(StatusLine {
+            text: text.into(),
+            kind: StatusKind::Error,
+        });
+    }
+
+    /// Whether the board has any projects at all (else it greets the user).
+    pub fn portfolio_is_empty(&self) -> bool {
+        self.board.total_cards() == 0 && self.filter_is_empty()
+    }
+
+    pub fn filter_is_empty(&self) -> bool {
+        let f = &self.filter;
+        f.stage.is_none()
+            && f.status.is_none()
+            && f.cohort.is_none()
+            && f.coach.is_none()
+            && f.division.is_none()
+    }
+
+    /// Reloads what is on screen from the store (after a change here or elsewhere).
+    pub fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
+        self.board.replace(store.board(&self.filter)?);
+        if let Some(detail) = &mut self.detail {
+            match store.project_detail(detail.reference()) {
+                Ok(fresh) => detail.replace(fresh, store)?,
+                Err(StoreError::Invalid(_)) => self.detail = None,
+                Err(e) => return Err(e),
+            }
+        }
+        if self.metrics.is_some() || self.pane == Pane::Metrics {
+            self.metrics =
+                Some(store.portfolio_metrics(&self.filter, self.today, self.config.stale_weeks)?);
+        }
+        self.data_version = store.data_version()?;
+        Ok(())
+    }
+
+    /// Called when no key came for a while: shows changes another qiboard made.
+    pub fn tick(&mut self, store: &Store) {
+        match store.data_version() {
+            Ok(version) if version != self.data_version => {
+                if let Err(e) = self.reload(store) {
+                    self.error(e.to_string());
+                }
+            }
+            Ok(_) => {}
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+}
+
+/// Feeds one terminal event to the model: key presses (never releases), pasted text, resizes.
+pub fn handle_event(model: &mut Model, event: Event, store: &mut Store) {
+    match event {
+        Event::Key(key) if key.kind == KeyEventKind::Press => {
+            update::handle_key(model, &key, store);
+        }
+        Event::Paste(text) => update::paste(model, &text),
+        Event::Resize(width, height) => {
+            model.size = (width, height);
+            model.board.keep_in_view(model.size);
+        }
+        _ => {}
+    }
+}

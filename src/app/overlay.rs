@@ -1,0 +1,186 @@
+//! What opens over a pane: help, the command palette, search, a choice, a confirmation, a
+//! form. `Esc` (or the key that opened it) closes any of them.
+
+use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config as MatcherConfig, Matcher, Utf32Str};
+use ratatui_textarea::TextArea;
+
+use super::{Action, Form};
+use crate::domain::{ProjectRef, Status};
+use crate::store::SearchItem;
+
+pub enum Overlay {
+    Help { scroll: usize },
+    Palette(Palette),
+    Search(Search),
+    Choice(Choice),
+    Confirm(Confirm),
+    Form(Box<Form>),
+}
+
+/// A one-line text input for search and palette queries.
+pub fn query_input() -> TextArea<'static> {
+    TextArea::default()
+}
+
+/// Scores `haystacks` against a fuzzy query, best first; an empty query keeps the order.
+pub fn fuzzy_rank<'a, T>(query: &str, items: impl Iterator<Item = (T, &'a str)>) -> Vec<T> {
+    if query.trim().is_empty() {
+        return items.map(|(item, _)| item).collect();
+    }
+    let mut matcher = Matcher::new(MatcherConfig::DEFAULT);
+    let pattern = Pattern::new(
+        query,
+        CaseMatching::Ignore,
+        Normalization::Smart,
+        AtomKind::Fuzzy,
+    );
+    let mut buffer = Vec::new();
+    let mut scored: Vec<(u32, usize, T)> = items
+        .enumerate()
+        .filter_map(|(i, (item, text))| {
+            pattern
+                .score(Utf32Str::new(text, &mut buffer), &mut matcher)
+                .map(|score| (score, i, item))
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored.into_iter().map(|(_, _, item)| item).collect()
+}
+
+pub struct Palette {
+    pub query: TextArea<'static>,
+    pub matches: Vec<Action>,
+    pub selected: usize,
+}
+
+impl Palette {
+    pub fn new() -> Palette {
+        let mut palette = Palette {
+            query: query_input(),
+            matches: Vec::new(),
+            selected: 0,
+        };
+        palette.refresh();
+        palette
+    }
+
+    pub fn refresh(&mut self) {
+        let query = self.query.lines().join(" ");
+        let texts: Vec<String> = Action::ALL
+            .iter()
+            .map(|a| format!("{} {}", a.description(), a.name()))
+            .collect();
+        self.matches = fuzzy_rank(
+            &query,
+            Action::ALL
+                .iter()
+                .copied()
+                .zip(texts.iter().map(String::as_str)),
+        );
+        self.selected = self.selected.min(self.matches.len().saturating_sub(1));
+    }
+}
+
+impl Default for Palette {
+    fn default() -> Self {
+        Palette::new()
+    }
+}
+
+pub struct Search {
+    pub query: TextArea<'static>,
+    pub items: Vec<SearchItem>,
+    /// Indexes into `items`, best match first.
+    pub matches: Vec<usize>,
+    pub selected: usize,
+}
+
+impl Search {
+    pub fn new(items: Vec<SearchItem>) -> Search {
+        let mut search = Search {
+            query: query_input(),
+            items,
+            matches: Vec::new(),
+            selected: 0,
+        };
+        search.refresh();
+        search
+    }
+
+    pub fn refresh(&mut self) {
+        let query = self.query.lines().join(" ");
+        let texts: Vec<String> = self
+            .items
+            .iter()
+            .map(|i| {
+                format!(
+                    "{} {} {} {}",
+                    i.reference,
+                    i.title,
+                    i.lead.as_deref().unwrap_or(""),
+                    i.aim
+                )
+            })
+            .collect();
+        self.matches = fuzzy_rank(
+            &query,
+            (0..self.items.len()).zip(texts.iter().map(String::as_str)),
+        );
+        self.selected = 0;
+    }
+
+    pub fn chosen(&self) -> Option<&SearchItem> {
+        self.matches
+            .get(self.selected)
+            .and_then(|&i| self.items.get(i))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChoicePurpose {
+    Status { reference: ProjectRef, version: i64 },
+}
+
+pub struct Choice {
+    pub title: String,
+    pub options: Vec<String>,
+    pub selected: usize,
+    pub purpose: ChoicePurpose,
+}
+
+impl Choice {
+    pub fn status(reference: ProjectRef, version: i64, current: Status) -> Choice {
+        Choice {
+            title: format!("Status of {reference}"),
+            options: Status::ALL.iter().map(|s| s.label().to_string()).collect(),
+            selected: Status::ALL.iter().position(|s| *s == current).unwrap_or(0),
+            purpose: ChoicePurpose::Status { reference, version },
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confirm {
+    pub question: String,
+    pub reference: ProjectRef,
+    pub version: i64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fuzzy_ranking_puts_the_closest_first() {
+        let items = [
+            "Reduce falls on Ward 10",
+            "Discharge before noon",
+            "Falls sensors",
+        ];
+        let ranked = fuzzy_rank("falls", items.iter().map(|s| (*s, *s)));
+        assert_eq!(ranked.len(), 2);
+        assert!(ranked.iter().all(|s| s.to_lowercase().contains("falls")));
+        assert_eq!(fuzzy_rank("", items.iter().map(|s| (*s, *s))).len(), 3);
+    }
+}

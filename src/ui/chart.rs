@@ -1,0 +1,238 @@
+//! The XmR chart of one measure, drawn on a canvas: data line, mean, process limits, target,
+//! rebase and PDSA-start markers, and every point as a letter in its type's colour
+//! (`·` common cause, `I` improvement, `C` concern, `H`/`L` neutral high/low).
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Style};
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::canvas::{Canvas, Line as Segment};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::text::fit;
+use super::theme::Theme;
+use crate::app::Model;
+use crate::domain::{DataPoint, Measure, PdsaCycle};
+use crate::spc::{PointType, XmrResult};
+
+fn colour(style: Style) -> Color {
+    style.fg.unwrap_or(Color::Reset)
+}
+
+fn point_style(theme: &Theme, kind: PointType) -> Style {
+    match kind {
+        PointType::CommonCause => theme.common_cause,
+        PointType::Improvement => theme.improvement,
+        PointType::Concern => theme.concern,
+        PointType::NeutralHigh | PointType::NeutralLow => theme.neutral,
+    }
+}
+
+fn number(value: f64) -> String {
+    if value.abs() >= 1000.0 || value.fract() == 0.0 {
+        format!("{value:.0}")
+    } else if value.abs() >= 10.0 {
+        format!("{value:.1}")
+    } else {
+        format!("{value:.2}")
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+pub fn xmr(
+    frame: &mut Frame,
+    area: Rect,
+    measure: &Measure,
+    points: &[DataPoint],
+    analysis: Option<&XmrResult>,
+    cycles: &[PdsaCycle],
+    model: &Model,
+    theme: &Theme,
+) {
+    let _ = model;
+    let mut title = vec![Span::styled(format!(" {} ", measure.name), theme.title)];
+    if let Some(a) = analysis {
+        title.push(Span::styled(
+            format!("{} {} ", a.variation.badge(), a.variation.describe()),
+            theme.base,
+        ));
+        if let Some(assurance) = a.assurance {
+            title.push(Span::styled(format!("{} ", assurance.badge()), theme.base));
+        }
+    }
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border)
+        .title(Line::from(title));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(analysis) = analysis else {
+        let text = format!(
+            "{} point(s) so far: a chart needs at least 2 — r records a value.",
+            points.len()
+        );
+        frame.render_widget(Paragraph::new(Span::styled(text, theme.dim)), inner);
+        return;
+    };
+    if inner.height < 5 || inner.width < 20 {
+        return;
+    }
+    let [plot_row, dates_row, legend_row] = Layout::vertical([
+        Constraint::Min(3),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    let [axis, plot] =
+        Layout::horizontal([Constraint::Length(8), Constraint::Min(10)]).areas(plot_row);
+
+    let values: Vec<f64> = points.iter().map(|p| p.value).collect();
+    let mut low = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let mut high = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    for p in &analysis.points {
+        for v in [p.lpl, p.upl].into_iter().flatten() {
+            low = low.min(v);
+            high = high.max(v);
+        }
+    }
+    if let Some(t) = measure.target {
+        low = low.min(t);
+        high = high.max(t);
+    }
+    let pad = ((high - low) * 0.08).max(1e-9);
+    let (low, high) = (low - pad, high + pad);
+    let n = points.len();
+    let last_x = (n.max(2) - 1) as f64;
+
+    let grey = colour(theme.common_cause);
+    let target_colour = colour(theme.target);
+    let mean_colour = colour(theme.base);
+    let pdsa_x: Vec<f64> = cycles
+        .iter()
+        .filter_map(|c| c.start_date)
+        .filter_map(|d| points.iter().position(|p| p.date >= d).map(|i| i as f64))
+        .collect();
+    let canvas = Canvas::default()
+        .marker(Marker::HalfBlock)
+        .x_bounds([-0.5, last_x + 0.5])
+        .y_bounds([low, high])
+        .paint(|ctx| {
+            if let Some(t) = measure.target {
+                ctx.draw(&Segment::new(-0.5, t, last_x + 0.5, t, target_colour));
+            }
+            for group in &analysis.groups {
+                let (x1, x2) = (
+                    group.start as f64,
+                    (group.start + group.len).saturating_sub(1) as f64,
+                );
+                if let Some(mean) = group.mean {
+                    ctx.draw(&Segment::new(x1, mean, x2, mean, mean_colour));
+                }
+                for limit in [group.upl, group.lpl].into_iter().flatten() {
+                    // Dashed: every other half-step.
+                    let mut x = x1;
+                    while x < x2 {
+                        ctx.draw(&Segment::new(x, limit, (x + 0.25).min(x2), limit, grey));
+                        x += 0.5;
+                    }
+                }
+                if group.start > 0 {
+                    ctx.draw(&Segment::new(
+                        x1 - 0.5,
+                        low,
+                        x1 - 0.5,
+                        high,
+                        colour(theme.warning),
+                    ));
+                }
+            }
+            for w in values.windows(2).enumerate() {
+                let (i, pair) = w;
+                ctx.draw(&Segment::new(
+                    i as f64,
+                    pair[0],
+                    (i + 1) as f64,
+                    pair[1],
+                    grey,
+                ));
+            }
+            ctx.layer();
+            for x in &pdsa_x {
+                ctx.print(*x, low, Span::styled("▲", theme.key));
+            }
+            for (i, p) in analysis.points.iter().enumerate() {
+                if let Some(v) = p.value {
+                    let style = point_style(theme, p.point_type);
+                    ctx.print(
+                        i as f64,
+                        v,
+                        Span::styled(p.point_type.letter().to_string(), style),
+                    );
+                }
+            }
+        });
+    frame.render_widget(canvas, plot);
+
+    // The y axis: the last group's limits and mean, where they fall.
+    let last = analysis.groups.last();
+    let mut labels: Vec<(f64, String)> = Vec::new();
+    if let Some(g) = last {
+        for (v, name) in [(g.upl, "UPL"), (g.mean, "x̄"), (g.lpl, "LPL")] {
+            if let Some(v) = v {
+                labels.push((v, format!("{name} {}", number(v))));
+            }
+        }
+    }
+    let rows = axis.height.max(1) as f64;
+    let mut axis_lines = vec![Line::from(""); axis.height as usize];
+    for (v, text) in labels {
+        let row = (((high - v) / (high - low)) * (rows - 1.0))
+            .round()
+            .clamp(0.0, rows - 1.0) as usize;
+        if let Some(line) = axis_lines.get_mut(row) {
+            *line = Line::from(Span::styled(fit(&text, 8), theme.dim));
+        }
+    }
+    frame.render_widget(Paragraph::new(axis_lines), axis);
+
+    let first = points
+        .first()
+        .map(|p| p.date.to_string())
+        .unwrap_or_default();
+    let last_date = points
+        .last()
+        .map(|p| p.date.to_string())
+        .unwrap_or_default();
+    let gap = (dates_row.width as usize).saturating_sub(8 + first.len() + last_date.len());
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            format!("{:8}{first}{}{last_date}", "", " ".repeat(gap)),
+            theme.dim,
+        )),
+        dates_row,
+    );
+    let mut legend = vec![
+        Span::styled(" · common", theme.common_cause),
+        Span::styled("  I improvement", theme.improvement),
+        Span::styled("  C concern", theme.concern),
+        Span::styled("  H/L neutral", theme.neutral),
+        Span::styled("  ┄ limits", theme.common_cause),
+    ];
+    if measure.target.is_some() {
+        legend.push(Span::styled(
+            format!("  ━ target {}", number(measure.target.unwrap_or_default())),
+            theme.target,
+        ));
+    }
+    if analysis.groups.len() > 1 {
+        legend.push(Span::styled("  │ rebase", theme.warning));
+    }
+    if !pdsa_x.is_empty() {
+        legend.push(Span::styled("  ▲ PDSA start", theme.key));
+    }
+    if analysis.groups.last().is_some_and(|g| g.trial) {
+        legend.push(Span::styled("  trial limits", theme.warning));
+    }
+    frame.render_widget(Paragraph::new(Line::from(legend)), legend_row);
+}

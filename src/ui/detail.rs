@@ -1,0 +1,451 @@
+//! The detail pane: one project, its sections as tabs, the selected section below.
+//!
+//! ```text
+//! QI-0012 Reduce falls on Ward 10            Pilot and implement · Active · 2.5
+//!  Charter  Team  Score  PDSA  Measures  Drivers  Benefits  Notes  History
+//! ┌ list ─────────────┐┌ the selected item (worksheet, XmR chart) ───────────┐
+//! ```
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Tabs, Wrap};
+
+use super::chart;
+use super::text::fit;
+use super::theme::Theme;
+use crate::app::{DetailView, Model, Section};
+use crate::domain::DriverLevel;
+
+pub fn draw(frame: &mut Frame, area: Rect, view: &DetailView, model: &Model, theme: &Theme) {
+    let [head, tabs, body] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(area);
+    let p = &view.detail.project;
+    let right = format!(
+        "{} · {} · score {}",
+        p.stage_name,
+        p.status.label(),
+        p.score.map_or("–".into(), |s| s.to_string())
+    );
+    let left_room = (head.width as usize).saturating_sub(super::text::width(&right) + 3);
+    let left = fit(&format!("{} {}", p.reference, p.title), left_room);
+    let gap = (head.width as usize)
+        .saturating_sub(super::text::width(&left) + super::text::width(&right) + 2);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(format!(" {left}"), theme.title),
+            Span::raw(" ".repeat(gap)),
+            Span::styled(format!("{right} "), theme.dim),
+        ])),
+        head,
+    );
+    let titles: Vec<Line> = Section::ALL.iter().map(|s| Line::from(s.label())).collect();
+    let selected = Section::ALL
+        .iter()
+        .position(|s| *s == view.section)
+        .unwrap_or(0);
+    frame.render_widget(
+        Tabs::new(titles)
+            .select(selected)
+            .style(theme.dim)
+            .highlight_style(theme.bar_active)
+            .divider("│"),
+        tabs,
+    );
+    match view.section {
+        Section::Charter => charter(frame, body, view, theme),
+        Section::Pdsa => pdsa(frame, body, view, theme),
+        Section::Measures => measures(frame, body, view, model, theme),
+        _ => simple_list(frame, body, view, theme),
+    }
+}
+
+fn field<'a>(lines: &mut Vec<Line<'a>>, label: &'a str, value: &str, theme: &Theme) {
+    if value.trim().is_empty() {
+        return;
+    }
+    let mut first = true;
+    for text in value.split('\n') {
+        let head = if first {
+            format!("{label:<12}")
+        } else {
+            " ".repeat(12)
+        };
+        first = false;
+        lines.push(Line::from(vec![
+            Span::styled(head, theme.dim),
+            Span::styled(text.to_string(), theme.base),
+        ]));
+    }
+}
+
+fn charter(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme) {
+    let d = &view.detail;
+    let p = &d.project;
+    let mut lines = Vec::new();
+    let date = |x: Option<chrono::NaiveDate>| x.map(|d| d.to_string()).unwrap_or_default();
+    field(
+        &mut lines,
+        "Aim",
+        if p.aim.is_empty() {
+            "(no aim yet — e to write one)"
+        } else {
+            &p.aim
+        },
+        theme,
+    );
+    field(&mut lines, "Problem", &p.problem, theme);
+    field(&mut lines, "Scope in", &p.scope_in, theme);
+    field(&mut lines, "Scope out", &p.scope_out, theme);
+    field(&mut lines, "Division", &p.division, theme);
+    field(&mut lines, "Department", &p.department, theme);
+    field(
+        &mut lines,
+        "Cohort",
+        p.cohort.as_deref().unwrap_or(""),
+        theme,
+    );
+    field(&mut lines, "Start", &date(p.start_date), theme);
+    field(&mut lines, "Target", &date(p.target_date), theme);
+    for member in d.team.iter().filter(|m| m.role.is_single()) {
+        let label = match member.role {
+            crate::domain::Role::Lead => "Lead",
+            crate::domain::Role::Sponsor => "Sponsor",
+            _ => "Coach",
+        };
+        field(&mut lines, label, &member.person.name, theme);
+    }
+    field(&mut lines, "Risks", &p.risks, theme);
+    field(
+        &mut lines,
+        "Updated",
+        &p.updated.format("%Y-%m-%d %H:%M").to_string(),
+        theme,
+    );
+    if let Some(latest) = d.pdsa_cycles.iter().max_by_key(|c| c.number) {
+        let act = latest
+            .act
+            .map_or("no decision yet".into(), |a| a.key().to_string());
+        field(
+            &mut lines,
+            "Latest PDSA",
+            &format!("{} ({}): {act}", latest.label(), latest.change_idea),
+            theme,
+        );
+    }
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border)
+        .title(" Charter ");
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((view.selected as u16, 0)),
+        area,
+    );
+}
+
+fn list_block<'a>(title: &'a str, theme: &Theme, focused: bool) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused {
+            theme.border_focus
+        } else {
+            theme.border
+        })
+        .title(format!(" {title} "))
+}
+
+/// A list with the selected row marked; scrolled so the selection shows.
+fn list_lines<'a>(
+    items: Vec<Line<'a>>,
+    selected: usize,
+    height: u16,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    let visible = height.saturating_sub(2).max(1) as usize;
+    let offset = selected.saturating_sub(visible - 1);
+    items
+        .into_iter()
+        .enumerate()
+        .skip(offset)
+        .take(visible)
+        .map(|(i, line)| {
+            if i == selected {
+                line.style(theme.selected)
+            } else {
+                line
+            }
+        })
+        .collect()
+}
+
+fn pdsa(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme) {
+    let cycles = &view.detail.pdsa_cycles;
+    if cycles.is_empty() {
+        let text = "No PDSA cycles yet — p plans the first one.";
+        frame.render_widget(
+            Paragraph::new(Span::styled(text, theme.dim)).block(list_block(
+                "PDSA cycles",
+                theme,
+                false,
+            )),
+            area,
+        );
+        return;
+    }
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(38), Constraint::Percentage(62)]).areas(area);
+    let mut items = Vec::new();
+    let mut last_idea = "";
+    let mut index_of = Vec::new();
+    for (i, c) in cycles.iter().enumerate() {
+        if c.change_idea != last_idea {
+            last_idea = &c.change_idea;
+            index_of.push(None);
+            items.push(Line::from(Span::styled(
+                fit(&format!("▸ {}", c.change_idea), left.width as usize - 2),
+                theme.title,
+            )));
+        }
+        index_of.push(Some(i));
+        let act = c.act.map_or("…".to_string(), |a| a.key().to_string());
+        let text = format!(
+            "  {} ({} of {}) {act}",
+            c.label(),
+            c.ramp_position,
+            c.ramp_length
+        );
+        items.push(Line::from(fit(&text, left.width as usize - 2)));
+    }
+    let row = index_of
+        .iter()
+        .position(|x| *x == Some(view.selected))
+        .unwrap_or(0);
+    frame.render_widget(
+        Paragraph::new(list_lines(items, row, left.height, theme))
+            .block(list_block("Ramps", theme, true)),
+        left,
+    );
+    let Some(c) = cycles.get(view.selected) else {
+        return;
+    };
+    let mut lines = Vec::new();
+    let date =
+        |x: Option<chrono::NaiveDate>| x.map(|d| d.to_string()).unwrap_or_else(|| "–".into());
+    field(&mut lines, "Change idea", &c.change_idea, theme);
+    field(
+        &mut lines,
+        "Dates",
+        &format!("{} → {}", date(c.start_date), date(c.end_date)),
+        theme,
+    );
+    field(&mut lines, "Objective", &c.objective, theme);
+    field(&mut lines, "Prediction", &c.predictions, theme);
+    field(&mut lines, "Plan", &c.plan, theme);
+    field(&mut lines, "Do", &c.do_notes, theme);
+    field(&mut lines, "Study", &c.study, theme);
+    field(
+        &mut lines,
+        "Act",
+        c.act.map_or("(not decided)", |a| a.key()),
+        theme,
+    );
+    field(&mut lines, "Next step", &c.next_step, theme);
+    field(&mut lines, "Measures", &c.measures.join(", "), theme);
+    let title = format!("{} — Enter fills in the worksheet", c.label());
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(list_block(&title, theme, false)),
+        right,
+    );
+}
+
+fn measures(frame: &mut Frame, area: Rect, view: &DetailView, model: &Model, theme: &Theme) {
+    let measures = &view.detail.measures;
+    if measures.is_empty() {
+        let text = "No measures yet — add one with `qiboard measure add`.";
+        frame.render_widget(
+            Paragraph::new(Span::styled(text, theme.dim))
+                .block(list_block("Measures", theme, false)),
+            area,
+        );
+        return;
+    }
+    let list_width = (area.width / 4).clamp(18, 34);
+    let [left, right] =
+        Layout::horizontal([Constraint::Length(list_width), Constraint::Min(10)]).areas(area);
+    let items: Vec<Line> = measures
+        .iter()
+        .map(|m| {
+            let badge = if view.shown_measure().is_some_and(|s| s.name == m.name) {
+                view.analysis
+                    .as_ref()
+                    .map(|a| a.variation.badge())
+                    .unwrap_or("")
+            } else {
+                ""
+            };
+            Line::from(fit(&format!("{} {badge}", m.name), list_width as usize - 2))
+        })
+        .collect();
+    frame.render_widget(
+        Paragraph::new(list_lines(items, view.selected, left.height, theme))
+            .block(list_block("Measures", theme, true)),
+        left,
+    );
+    if let Some(measure) = view.shown_measure() {
+        let points = view
+            .points
+            .as_ref()
+            .map(|(_, p)| p.as_slice())
+            .unwrap_or(&[]);
+        chart::xmr(
+            frame,
+            right,
+            measure,
+            points,
+            view.analysis.as_ref(),
+            &view.detail.pdsa_cycles,
+            model,
+            theme,
+        );
+    }
+}
+
+fn simple_list(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme) {
+    let d = &view.detail;
+    let width = area.width.saturating_sub(2) as usize;
+    let (title, items): (&str, Vec<Line>) = match view.section {
+        Section::Team => (
+            "Team",
+            d.team
+                .iter()
+                .map(|m| Line::from(format!("{:<9}{}", m.role.key(), m.person.name)))
+                .collect(),
+        ),
+        Section::Scores => (
+            "Score history",
+            d.scores
+                .iter()
+                .rev()
+                .map(|s| {
+                    let score = s
+                        .score
+                        .map_or("none".into(), |v| format!("{v} {}", v.meaning()));
+                    let who = if s.who.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" — {}", s.who)
+                    };
+                    Line::from(fit(
+                        &format!("{}  {score}{who}: {}", &s.at[..10.min(s.at.len())], s.why),
+                        width,
+                    ))
+                })
+                .collect(),
+        ),
+        Section::Drivers => ("Driver diagram", driver_tree(view, width)),
+        Section::Benefits => (
+            "Benefits",
+            d.benefits
+                .iter()
+                .map(|b| {
+                    Line::from(fit(
+                        &format!(
+                            "{}  {} {} · {} · {}",
+                            b.claimed_date,
+                            b.amount,
+                            b.unit,
+                            b.kind.key().replace('_', " "),
+                            b.note
+                        ),
+                        width,
+                    ))
+                })
+                .collect(),
+        ),
+        Section::Notes => (
+            "Notes",
+            d.notes
+                .iter()
+                .rev()
+                .map(|n| {
+                    Line::from(fit(
+                        &format!("{}  {}", n.created.format("%Y-%m-%d"), n.text),
+                        width,
+                    ))
+                })
+                .collect(),
+        ),
+        Section::History => (
+            "History",
+            view.history
+                .iter()
+                .map(|h| {
+                    let undone = if h.undone { " (undone)" } else { "" };
+                    Line::from(fit(
+                        &format!(
+                            "{}  {}{undone}",
+                            h.at.replace('T', " ").trim_end_matches('Z'),
+                            h.summary
+                        ),
+                        width,
+                    ))
+                })
+                .collect(),
+        ),
+        _ => ("", Vec::new()),
+    };
+    let items = if items.is_empty() {
+        vec![Line::from(Span::styled("nothing yet", theme.dim))]
+    } else {
+        items
+    };
+    frame.render_widget(
+        Paragraph::new(list_lines(items, view.selected, area.height, theme))
+            .block(list_block(title, theme, true)),
+        area,
+    );
+}
+
+/// Aim → primary drivers → secondary drivers → change ideas, as an indented tree.
+fn driver_tree(view: &DetailView, width: usize) -> Vec<Line<'static>> {
+    let d = &view.detail;
+    let mut lines = vec![Line::from(fit(&format!("Aim: {}", d.project.aim), width))];
+    let ideas_of = |driver: i64| {
+        d.change_ideas
+            .iter()
+            .filter(move |c| c.driver_ids.contains(&driver))
+    };
+    for primary in d.drivers.iter().filter(|x| x.level == DriverLevel::Primary) {
+        lines.push(Line::from(fit(&format!("├─ {}", primary.text), width)));
+        for idea in ideas_of(primary.id) {
+            lines.push(Line::from(fit(&format!("│    ◆ {}", idea.title), width)));
+        }
+        for secondary in d.drivers.iter().filter(|x| x.parent_id == Some(primary.id)) {
+            lines.push(Line::from(fit(&format!("│  └─ {}", secondary.text), width)));
+            for idea in ideas_of(secondary.id) {
+                lines.push(Line::from(fit(&format!("│       ◆ {}", idea.title), width)));
+            }
+        }
+    }
+    let unlinked: Vec<_> = d
+        .change_ideas
+        .iter()
+        .filter(|c| c.driver_ids.is_empty())
+        .collect();
+    if !unlinked.is_empty() {
+        lines.push(Line::from("Change ideas not yet on a driver:"));
+        for idea in unlinked {
+            lines.push(Line::from(fit(&format!("   ◆ {}", idea.title), width)));
+        }
+    }
+    lines
+}

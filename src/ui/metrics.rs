@@ -1,0 +1,273 @@
+//! The metrics pane: the portfolio at a glance, under the board's filters.
+//!
+//! ```text
+//! ┌ By stage ─────────┐┌ By status ┐┌ Scores ────────────┐┌ PDSA cycles per month ┐
+//! ┌ Stalled (Enter opens) ───────────────┐┌ Divisions ┐┌ Cohorts ┐┌ Coaches ┐┌ Benefits ┐
+//! ```
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::text::fit;
+use super::theme::Theme;
+use crate::app::Model;
+use crate::store::PortfolioMetrics;
+
+fn block<'a>(title: String, theme: &Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border)
+        .title(Span::styled(title, theme.title))
+}
+
+/// A horizontal bar of `value` out of `max` in `cells` cells.
+fn bar(value: usize, max: usize, cells: usize) -> String {
+    if max == 0 || cells == 0 {
+        return String::new();
+    }
+    let filled = (value * cells).div_ceil(max).min(cells);
+    "█".repeat(filled)
+}
+
+fn bars<'a>(
+    rows: &[(String, usize)],
+    label_width: usize,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    let max = rows.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    let count_width = max.to_string().len();
+    let cells = width.saturating_sub(label_width + count_width + 3);
+    rows.iter()
+        .map(|(label, n)| {
+            Line::from(vec![
+                Span::styled(
+                    format!("{:<label_width$} ", fit(label, label_width)),
+                    theme.base,
+                ),
+                Span::styled(format!("{n:>count_width$} "), theme.title),
+                Span::styled(bar(*n, max, cells), theme.key),
+            ])
+        })
+        .collect()
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: &Theme) {
+    let Some(m) = &model.metrics else {
+        frame.render_widget(Paragraph::new("Loading…"), area);
+        return;
+    };
+    let [top, bottom] =
+        Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
+    let [stages, statuses, scores, months] = Layout::horizontal([
+        Constraint::Percentage(30),
+        Constraint::Percentage(18),
+        Constraint::Percentage(24),
+        Constraint::Percentage(28),
+    ])
+    .areas(top);
+    let [stalled, groups, benefits] = Layout::horizontal([
+        Constraint::Percentage(42),
+        Constraint::Percentage(34),
+        Constraint::Percentage(24),
+    ])
+    .areas(bottom);
+
+    let inner = |r: Rect| r.width.saturating_sub(2) as usize;
+    let by_stage: Vec<(String, usize)> = m.by_stage.clone();
+    frame.render_widget(
+        Paragraph::new(bars(
+            &by_stage,
+            14.min(inner(stages) / 2),
+            inner(stages),
+            theme,
+        ))
+        .block(block(format!(" {} projects by stage ", m.total), theme)),
+        stages,
+    );
+    let by_status: Vec<(String, usize)> = m
+        .by_status
+        .iter()
+        .map(|(s, n)| (s.label().to_string(), *n))
+        .collect();
+    frame.render_widget(
+        Paragraph::new(bars(&by_status, 9, inner(statuses), theme))
+            .block(block(" Status ".into(), theme)),
+        statuses,
+    );
+    score_panel(frame, scores, m, theme);
+    month_panel(frame, months, m, theme);
+    stalled_panel(frame, stalled, m, model.metrics_selected, theme);
+    let [divisions, cohorts, coaches] = Layout::vertical([
+        Constraint::Ratio(1, 3),
+        Constraint::Ratio(1, 3),
+        Constraint::Ratio(1, 3),
+    ])
+    .areas(groups);
+    for (rect, title, rows) in [
+        (divisions, " Divisions ", &m.by_division),
+        (cohorts, " Cohorts ", &m.by_cohort),
+        (coaches, " Coaches ", &m.by_coach),
+    ] {
+        let rows: Vec<(String, usize)> = rows
+            .iter()
+            .map(|(l, n)| {
+                (
+                    if l.is_empty() {
+                        "(none)".to_string()
+                    } else {
+                        l.clone()
+                    },
+                    *n,
+                )
+            })
+            .collect();
+        frame.render_widget(
+            Paragraph::new(bars(&rows, inner(rect) / 2, inner(rect), theme))
+                .block(block(title.into(), theme)),
+            rect,
+        );
+    }
+    let lines: Vec<Line> = if m.benefits.is_empty() {
+        vec![Line::from(Span::styled("none claimed yet", theme.dim))]
+    } else {
+        m.benefits
+            .iter()
+            .map(|(kind, unit, total)| {
+                Line::from(fit(
+                    &format!(
+                        "{} {} {}",
+                        kind.replace('_', " "),
+                        format_amount(*total),
+                        unit
+                    ),
+                    inner(benefits),
+                ))
+            })
+            .collect()
+    };
+    frame.render_widget(
+        Paragraph::new(lines).block(block(" Benefits claimed ".into(), theme)),
+        benefits,
+    );
+}
+
+fn format_amount(value: f64) -> String {
+    if value.fract() == 0.0 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.1}")
+    }
+}
+
+fn score_panel(frame: &mut Frame, area: Rect, m: &PortfolioMetrics, theme: &Theme) {
+    let width = area.width.saturating_sub(2) as usize;
+    let mut rows: Vec<(String, usize)> = (1..=10)
+        .rev()
+        .map(|h| (format!("{:.1}", h as f64 / 2.0), m.scores[h]))
+        .collect();
+    rows.push(("none".into(), m.scores[0]));
+    let mut lines = bars(&rows, 4, width, theme);
+    lines.push(Line::from(vec![
+        Span::styled("90 days: ", theme.dim),
+        Span::styled(format!("▲{} ", m.score_up), theme.info),
+        Span::styled(format!("▼{} ", m.score_down), theme.warning),
+        Span::styled(format!("={}", m.score_same), theme.dim),
+    ]));
+    frame.render_widget(
+        Paragraph::new(lines).block(block(" Progress scores ".into(), theme)),
+        area,
+    );
+}
+
+fn month_panel(frame: &mut Frame, area: Rect, m: &PortfolioMetrics, theme: &Theme) {
+    let width = area.width.saturating_sub(2) as usize;
+    let max = m
+        .pdsa_by_month
+        .iter()
+        .map(|(_, s, f)| (*s).max(*f))
+        .max()
+        .unwrap_or(0);
+    let count_width = max.to_string().len().max(1);
+    let cells = width.saturating_sub(8 + 2 * count_width + 4) / 2;
+    let lines: Vec<Line> = m
+        .pdsa_by_month
+        .iter()
+        .rev()
+        .take(area.height.saturating_sub(3) as usize)
+        .rev()
+        .map(|(month, started, finished)| {
+            Line::from(vec![
+                Span::styled(format!("{month} "), theme.dim),
+                Span::styled(format!("{started:>count_width$}"), theme.title),
+                Span::styled(format!("{:<cells$}", bar(*started, max, cells)), theme.key),
+                Span::styled(format!(" {finished:>count_width$}"), theme.title),
+                Span::styled(bar(*finished, max, cells), theme.info),
+            ])
+        })
+        .collect();
+    let mut all = vec![Line::from(Span::styled(
+        "month    started   finished",
+        theme.dim,
+    ))];
+    all.extend(lines);
+    frame.render_widget(
+        Paragraph::new(all).block(block(" PDSA cycles per month ".into(), theme)),
+        area,
+    );
+}
+
+fn stalled_panel(
+    frame: &mut Frame,
+    area: Rect,
+    m: &PortfolioMetrics,
+    selected: usize,
+    theme: &Theme,
+) {
+    let width = area.width.saturating_sub(2) as usize;
+    let visible = area.height.saturating_sub(2).max(1) as usize;
+    let offset = selected.saturating_sub(visible - 1);
+    let lines: Vec<Line> = if m.stalled.is_empty() {
+        vec![Line::from(Span::styled(
+            "nothing stalled — every active project moved recently",
+            theme.dim,
+        ))]
+    } else {
+        m.stalled
+            .iter()
+            .enumerate()
+            .skip(offset)
+            .take(visible)
+            .map(|(i, s)| {
+                let mut why = Vec::new();
+                if s.no_update {
+                    why.push("no update");
+                }
+                if s.no_pdsa {
+                    why.push("no PDSA");
+                }
+                if s.no_data {
+                    why.push("no data");
+                }
+                let text = fit(
+                    &format!("{} {} — {}", s.reference, s.title, why.join(", ")),
+                    width,
+                );
+                let line = Line::from(text);
+                if i == selected {
+                    line.style(theme.selected)
+                } else {
+                    line
+                }
+            })
+            .collect()
+    };
+    let title = format!(
+        " Stalled: {} (no change for {} weeks) — Enter opens ",
+        m.stalled.len(),
+        m.stale_weeks
+    );
+    frame.render_widget(Paragraph::new(lines).block(block(title, theme)), area);
+}

@@ -1,0 +1,141 @@
+//! Drawing only: reads the model, writes to the frame, never touches the store.
+//!
+//! ```text
+//! ┌ top bar: qiboard · 1 Board  2 Detail  3 Metrics · filters ┐
+//! │ the pane                                                  │
+//! │ status line: what just happened                           │
+//! └ footer: the keys that matter here                         ┘
+//! ```
+
+mod board;
+mod chart;
+mod detail;
+mod metrics;
+mod overlays;
+pub mod text;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::app::{Model, Pane, StatusKind};
+use theme::Theme;
+
+/// Below this a pane cannot say anything useful.
+pub const MIN_WIDTH: u16 = 30;
+pub const MIN_HEIGHT: u16 = 8;
+
+/// Draws one whole frame.
+pub fn draw(frame: &mut Frame, model: &Model) {
+    let theme = Theme::from_config(&model.config);
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, area, &theme);
+        return;
+    }
+    let [top, body, status, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    top_bar(frame, top, model, &theme);
+    match model.pane {
+        Pane::Board => board::draw(frame, body, model, &theme),
+        Pane::Detail => match &model.detail {
+            Some(detail) => detail::draw(frame, body, detail, model, &theme),
+            None => board::draw(frame, body, model, &theme),
+        },
+        Pane::Metrics => metrics::draw(frame, body, model, &theme),
+    }
+    status_line(frame, status, model, &theme);
+    footer_line(frame, footer, model, &theme);
+    overlays::draw(frame, area, model, &theme);
+}
+
+fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
+    let text = if area.width >= 16 {
+        "window too small"
+    } else {
+        "too small"
+    };
+    let lines = vec![Line::from(Span::styled(text, theme.warning))];
+    let y = area.height / 2;
+    let row = Rect {
+        y: area.y + y,
+        height: area.height.min(1),
+        ..area
+    };
+    frame.render_widget(Paragraph::new(lines).centered(), row);
+}
+
+fn top_bar(frame: &mut Frame, area: Rect, model: &Model, theme: &Theme) {
+    let mut spans = vec![
+        Span::styled(" qiboard ", theme.title.add_modifier(Modifier::BOLD)),
+        Span::raw(" "),
+    ];
+    for (i, pane) in Pane::ALL.iter().enumerate() {
+        let label = format!(" {} {} ", i + 1, pane.label());
+        let style = if *pane == model.pane {
+            theme.bar_active
+        } else {
+            theme.bar
+        };
+        spans.push(Span::styled(label, style));
+        spans.push(Span::styled(" ", theme.bar));
+    }
+    let f = &model.filter;
+    let mut filters = Vec::new();
+    if let Some(c) = &f.cohort {
+        filters.push(format!("cohort={c}"));
+    }
+    if let Some(c) = &f.coach {
+        filters.push(format!("coach={c}"));
+    }
+    if let Some(d) = &f.division {
+        filters.push(format!("division={d}"));
+    }
+    if let Some(s) = f.status {
+        filters.push(format!("status={}", s.label()));
+    }
+    if !filters.is_empty() {
+        spans.push(Span::styled(
+            format!(" ⧩ {} (Esc clears)", filters.join(" ")),
+            theme.warning,
+        ));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.bar), area);
+}
+
+fn status_line(frame: &mut Frame, area: Rect, model: &Model, theme: &Theme) {
+    let Some(status) = &model.status else {
+        return;
+    };
+    let (symbol, style) = match status.kind {
+        StatusKind::Info => ("✓", theme.info),
+        StatusKind::Warning => ("⚠", theme.warning),
+        StatusKind::Error => ("✗", theme.error),
+    };
+    let text = text::fit(&format!(" {symbol} {}", status.text), area.width as usize);
+    frame.render_widget(Paragraph::new(Span::styled(text, style)), area);
+}
+
+fn footer_line(frame: &mut Frame, area: Rect, model: &Model, theme: &Theme) {
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for (key, what) in model.keymap().footer(model.context()) {
+        let piece = format!(" {key} {what} ");
+        let w = text::width(&piece);
+        if used + w > area.width as usize {
+            break;
+        }
+        used += w;
+        spans.push(Span::styled(format!(" {key}"), theme.key));
+        spans.push(Span::styled(format!(" {what} "), theme.dim));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

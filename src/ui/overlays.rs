@@ -1,0 +1,309 @@
+//! Overlays drawn over the pane: help (from the keymap registry), the command palette,
+//! search, choices, confirmations and forms.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::text::fit;
+use super::theme::Theme;
+use crate::app::{Action, Context, Model, Overlay};
+
+/// A box centred in `area`, at most `width` × `height`.
+fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+fn frame_box<'a>(title: String, theme: &Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focus)
+        .title(Span::styled(title, theme.title))
+        .style(theme.base)
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: &Theme) {
+    match &model.overlay {
+        None => {}
+        Some(Overlay::Help { scroll }) => help(frame, area, model, *scroll, theme),
+        Some(Overlay::Palette(palette)) => {
+            let rect = centred(area, 64, 20);
+            frame.render_widget(Clear, rect);
+            let block = frame_box(
+                " Commands — type to filter, Enter runs, Esc closes ".into(),
+                theme,
+            );
+            let inner = block.inner(rect);
+            frame.render_widget(block, rect);
+            let [input, list] =
+                Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
+            let query = palette.query.lines().join(" ");
+            frame.render_widget(
+                Paragraph::new(Line::from(vec![
+                    Span::styled("> ", theme.key),
+                    Span::raw(query),
+                ])),
+                input,
+            );
+            let width = list.width as usize;
+            let lines: Vec<Line> = palette
+                .matches
+                .iter()
+                .enumerate()
+                .skip(
+                    palette
+                        .selected
+                        .saturating_sub(list.height.saturating_sub(1) as usize),
+                )
+                .take(list.height as usize)
+                .map(|(i, action)| {
+                    let keys = keys_text(model, model.context(), *action);
+                    let text = fit(&format!("{:<34} {keys}", action.description()), width);
+                    let line = Line::from(text);
+                    if i == palette.selected {
+                        line.style(theme.selected)
+                    } else {
+                        line
+                    }
+                })
+                .collect();
+            frame.render_widget(Paragraph::new(lines), list);
+        }
+        Some(Overlay::Search(search)) => {
+            let rect = centred(area, 90, 22);
+            frame.render_widget(Clear, rect);
+            let block = frame_box(
+                format!(
+                    " Search {} projects — Enter selects, Esc closes ",
+                    search.items.len()
+                ),
+                theme,
+            );
+            let inner = block.inner(rect);
+            frame.render_widget(block, rect);
+            let [input, list] =
+                Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
+            let query = search.query.lines().join(" ");
+            frame.render_widget(
+                Paragraph::new(Line::from(vec![
+                    Span::styled("/ ", theme.key),
+                    Span::raw(query),
+                ])),
+                input,
+            );
+            let width = list.width as usize;
+            let lines: Vec<Line> = search
+                .matches
+                .iter()
+                .enumerate()
+                .skip(
+                    search
+                        .selected
+                        .saturating_sub(list.height.saturating_sub(1) as usize),
+                )
+                .take(list.height as usize)
+                .filter_map(|(i, &index)| {
+                    let item = search.items.get(index)?;
+                    let lead = item.lead.as_deref().unwrap_or("no lead");
+                    let line = Line::from(fit(
+                        &format!("{}  {}  · {lead}", item.reference, item.title),
+                        width,
+                    ));
+                    Some(if i == search.selected {
+                        line.style(theme.selected)
+                    } else {
+                        line
+                    })
+                })
+                .collect();
+            let lines = if lines.is_empty() {
+                vec![Line::from(Span::styled("no project matches", theme.dim))]
+            } else {
+                lines
+            };
+            frame.render_widget(Paragraph::new(lines), list);
+        }
+        Some(Overlay::Choice(choice)) => {
+            let rect = centred(area, 40, choice.options.len() as u16 + 4);
+            frame.render_widget(Clear, rect);
+            let lines: Vec<Line> = choice
+                .options
+                .iter()
+                .enumerate()
+                .map(|(i, o)| {
+                    let line = Line::from(format!(" {} {o}", i + 1));
+                    if i == choice.selected {
+                        line.style(theme.selected)
+                    } else {
+                        line
+                    }
+                })
+                .collect();
+            frame.render_widget(
+                Paragraph::new(lines).block(frame_box(
+                    format!(" {} — Enter or 1-{} ", choice.title, choice.options.len()),
+                    theme,
+                )),
+                rect,
+            );
+        }
+        Some(Overlay::Confirm(confirm)) => {
+            let rect = centred(area, 64, 5);
+            frame.render_widget(Clear, rect);
+            let lines = vec![
+                Line::from(confirm.question.clone()),
+                Line::from(vec![
+                    Span::styled("y", theme.key),
+                    Span::raw(" delete   "),
+                    Span::styled("n/Esc", theme.key),
+                    Span::raw(" keep"),
+                ]),
+            ];
+            frame.render_widget(
+                Paragraph::new(lines)
+                    .wrap(Wrap { trim: true })
+                    .block(frame_box(" Delete? ".into(), theme)),
+                rect,
+            );
+        }
+        Some(Overlay::Form(form)) => form_box(frame, area, form, theme),
+    }
+}
+
+fn keys_text(model: &Model, context: Context, action: Action) -> String {
+    model
+        .keymap()
+        .keys_for(context, action)
+        .iter()
+        .map(|k| k.to_string())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Help generated from the keymap registry: every context, every key, every action.
+pub fn help_lines(model: &Model) -> Vec<(Option<&'static str>, String, &'static str)> {
+    let mut rows = Vec::new();
+    for context in [
+        Context::Board,
+        Context::Detail,
+        Context::Metrics,
+        Context::Global,
+    ] {
+        rows.push((Some(context.label()), String::new(), ""));
+        for binding in model
+            .keymap()
+            .bindings
+            .iter()
+            .filter(|b| b.context == context)
+        {
+            let keys = binding
+                .keys
+                .iter()
+                .map(|k| k.to_string())
+                .collect::<Vec<_>>()
+                .join(" ");
+            rows.push((None, keys, binding.action.description()));
+        }
+    }
+    rows.push((Some("Forms"), String::new(), ""));
+    for (keys, what) in [
+        ("Tab Shift-Tab", "next / previous field"),
+        ("Enter", "next field; in a long text, a new line"),
+        ("Ctrl-s", "save"),
+        ("Esc", "leave without saving"),
+    ] {
+        rows.push((None, keys.to_string(), what));
+    }
+    rows
+}
+
+fn help(frame: &mut Frame, area: Rect, model: &Model, scroll: usize, theme: &Theme) {
+    let rect = centred(area, 76, area.height.saturating_sub(2));
+    frame.render_widget(Clear, rect);
+    let lines: Vec<Line> = help_lines(model)
+        .into_iter()
+        .map(|(heading, keys, what)| match heading {
+            Some(h) => Line::from(Span::styled(h, theme.title)),
+            None => Line::from(vec![
+                Span::styled(format!("  {keys:<18}"), theme.key),
+                Span::raw(what),
+            ]),
+        })
+        .collect();
+    let total = lines.len();
+    let visible = rect.height.saturating_sub(2) as usize;
+    let scroll = scroll.min(total.saturating_sub(visible));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .scroll((scroll as u16, 0))
+            .block(frame_box(
+                " Keys — j/k scroll, ? or Esc closes ".into(),
+                theme,
+            )),
+        rect,
+    );
+}
+
+fn form_box(frame: &mut Frame, area: Rect, form: &crate::app::Form, theme: &Theme) {
+    let heights: Vec<u16> = form
+        .fields
+        .iter()
+        .map(|f| if f.multiline { 4 } else { 1 })
+        .collect();
+    let needed: u16 = heights.iter().map(|h| h + 1).sum::<u16>() + 4;
+    let rect = centred(area, 84, needed);
+    frame.render_widget(Clear, rect);
+    let block = frame_box(
+        format!(" {} — Ctrl-s saves, Esc cancels ", form.title),
+        theme,
+    );
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let mut constraints: Vec<Constraint> = Vec::new();
+    for h in &heights {
+        constraints.push(Constraint::Length(1));
+        constraints.push(Constraint::Length(*h));
+    }
+    constraints.push(Constraint::Length(1));
+    let rows = Layout::vertical(constraints).split(inner);
+    for (i, field) in form.fields.iter().enumerate() {
+        let focused = i == form.focus;
+        let mut label = vec![Span::styled(
+            field.label,
+            if focused { theme.key } else { theme.title },
+        )];
+        if !field.hint.is_empty() {
+            label.push(Span::styled(format!("  {}", field.hint), theme.dim));
+        }
+        if let Some(error) = &field.error {
+            label.push(Span::styled(format!("  ✗ {error}"), theme.error));
+        }
+        frame.render_widget(Paragraph::new(Line::from(label)), rows[2 * i]);
+        let input_area = rows[2 * i + 1];
+        if focused {
+            frame.render_widget(&field.input, input_area);
+        } else {
+            let text: Vec<Line> = field
+                .input
+                .lines()
+                .iter()
+                .map(|l| Line::from(l.clone()))
+                .collect();
+            frame.render_widget(Paragraph::new(text).style(theme.dim), input_area);
+        }
+    }
+    if let (Some(error), Some(last)) = (&form.error, rows.last()) {
+        frame.render_widget(
+            Paragraph::new(Span::styled(format!("✗ {error}"), theme.error)),
+            *last,
+        );
+    }
+}
