@@ -106,49 +106,30 @@ pub fn xmr(
     let last_x = (n.max(2) - 1) as f64;
 
     let grey = colour(theme.common_cause);
-    let target_colour = colour(theme.target);
-    let mean_colour = colour(theme.base);
     let pdsa_x: Vec<f64> = cycles
         .iter()
         .filter_map(|c| c.start_date)
         .filter_map(|d| points.iter().position(|p| p.date >= d).map(|i| i as f64))
         .collect();
+    // One canvas cell in data units, so lines drawn as characters land one per cell.
+    let x_min = -0.5;
+    let x_max = last_x + 0.5;
+    let cell = (x_max - x_min) / f64::from(plot.width.max(1));
+    let across = |from: f64, to: f64| {
+        let mut xs = Vec::new();
+        let mut x = from;
+        while x <= to + 1e-9 {
+            xs.push(x);
+            x += cell;
+        }
+        xs
+    };
     let canvas = Canvas::default()
         .marker(Marker::HalfBlock)
-        .x_bounds([-0.5, last_x + 0.5])
+        .x_bounds([x_min, x_max])
         .y_bounds([low, high])
         .paint(|ctx| {
-            if let Some(t) = measure.target {
-                ctx.draw(&Segment::new(-0.5, t, last_x + 0.5, t, target_colour));
-            }
-            for group in &analysis.groups {
-                let (x1, x2) = (
-                    group.start as f64,
-                    (group.start + group.len).saturating_sub(1) as f64,
-                );
-                if let Some(mean) = group.mean {
-                    ctx.draw(&Segment::new(x1, mean, x2, mean, mean_colour));
-                }
-                for limit in [group.upl, group.lpl].into_iter().flatten() {
-                    // Dashed: every other half-step.
-                    let mut x = x1;
-                    while x < x2 {
-                        ctx.draw(&Segment::new(x, limit, (x + 0.25).min(x2), limit, grey));
-                        x += 0.5;
-                    }
-                }
-                if group.start > 0 {
-                    ctx.draw(&Segment::new(
-                        x1 - 0.5,
-                        low,
-                        x1 - 0.5,
-                        high,
-                        colour(theme.warning),
-                    ));
-                }
-            }
-            for w in values.windows(2).enumerate() {
-                let (i, pair) = w;
+            for (i, pair) in values.windows(2).enumerate() {
                 ctx.draw(&Segment::new(
                     i as f64,
                     pair[0],
@@ -157,7 +138,28 @@ pub fn xmr(
                     grey,
                 ));
             }
+            for group in analysis.groups.iter().filter(|g| g.start > 0) {
+                let x = group.start as f64 - 0.5;
+                ctx.draw(&Segment::new(x, low, x, high, colour(theme.warning)));
+            }
             ctx.layer();
+            for group in &analysis.groups {
+                let x1 = group.start as f64 - 0.5;
+                let x2 = (group.start + group.len) as f64 - 0.5;
+                for x in across(x1 + cell / 2.0, x2 - cell / 2.0) {
+                    if let Some(mean) = group.mean {
+                        ctx.print(x, mean, Span::styled("─", theme.base));
+                    }
+                    for limit in [group.upl, group.lpl].into_iter().flatten() {
+                        ctx.print(x, limit, Span::styled("┄", theme.common_cause));
+                    }
+                }
+            }
+            if let Some(t) = measure.target {
+                for x in across(x_min + cell / 2.0, x_max - cell / 2.0) {
+                    ctx.print(x, t, Span::styled("━", theme.target));
+                }
+            }
             for x in &pdsa_x {
                 ctx.print(*x, low, Span::styled("▲", theme.key));
             }
@@ -188,7 +190,7 @@ pub fn xmr(
     let mut axis_lines = vec![Line::from(""); axis.height as usize];
     for (v, text) in labels {
         let row = (((high - v) / (high - low)) * (rows - 1.0))
-            .round()
+            .floor()
             .clamp(0.0, rows - 1.0) as usize;
         if let Some(line) = axis_lines.get_mut(row) {
             *line = Line::from(Span::styled(fit(&text, 8), theme.dim));
@@ -214,25 +216,25 @@ pub fn xmr(
     );
     let mut legend = vec![
         Span::styled(" · common", theme.common_cause),
-        Span::styled("  I improvement", theme.improvement),
-        Span::styled("  C concern", theme.concern),
-        Span::styled("  H/L neutral", theme.neutral),
-        Span::styled("  ┄ limits", theme.common_cause),
+        Span::styled(" I improvement", theme.improvement),
+        Span::styled(" C concern", theme.concern),
+        Span::styled(" H/L neutral", theme.neutral),
+        Span::styled(" ─ mean ┄ limits", theme.common_cause),
     ];
-    if measure.target.is_some() {
+    if let Some(target) = measure.target {
         legend.push(Span::styled(
-            format!("  ━ target {}", number(measure.target.unwrap_or_default())),
+            format!(" ━ target {}", number(target)),
             theme.target,
         ));
     }
     if analysis.groups.len() > 1 {
-        legend.push(Span::styled("  │ rebase", theme.warning));
+        legend.push(Span::styled(" │ rebase", theme.warning));
     }
     if !pdsa_x.is_empty() {
-        legend.push(Span::styled("  ▲ PDSA start", theme.key));
+        legend.push(Span::styled(" ▲ PDSA", theme.key));
     }
     if analysis.groups.last().is_some_and(|g| g.trial) {
-        legend.push(Span::styled("  trial limits", theme.warning));
+        legend.push(Span::styled(" trial limits", theme.warning));
     }
     frame.render_widget(Paragraph::new(Line::from(legend)), legend_row);
 }

@@ -12,7 +12,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Tabs, Wrap};
 
 use super::chart;
-use super::text::fit;
+use super::text::{fit, width};
 use super::theme::Theme;
 use crate::app::{DetailView, Model, Section};
 use crate::domain::DriverLevel;
@@ -57,14 +57,53 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &DetailView, model: &Model, the
         tabs,
     );
     match view.section {
-        Section::Charter => charter(frame, body, view, theme),
+        Section::Charter => overview(frame, body, view, model, theme),
         Section::Pdsa => pdsa(frame, body, view, theme),
         Section::Measures => measures(frame, body, view, model, theme),
         _ => simple_list(frame, body, view, theme),
     }
 }
 
-fn field<'a>(lines: &mut Vec<Line<'a>>, label: &'a str, value: &str, theme: &Theme) {
+/// Wraps `label  value` lines to `cells`, continuing under the value (a hanging indent), so
+/// a long aim reads as one block beside its label.
+fn hang(lines: Vec<Line<'static>>, cells: usize) -> Vec<Line<'static>> {
+    let room = cells.saturating_sub(LABEL).max(8);
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        if line.spans.len() != 2 {
+            out.push(line);
+            continue;
+        }
+        let (head, body) = (line.spans[0].clone(), line.spans[1].clone());
+        let mut rows: Vec<String> = vec![String::new()];
+        for word in body.content.split(' ') {
+            let last = rows.last_mut().expect("one row at least");
+            let needed = width(last) + usize::from(!last.is_empty()) + width(word);
+            if needed > room && !last.is_empty() {
+                rows.push(fit(word, room));
+            } else {
+                if !last.is_empty() {
+                    last.push(' ');
+                }
+                last.push_str(&fit(word, room));
+            }
+        }
+        for (i, row) in rows.into_iter().enumerate() {
+            let lead = if i == 0 {
+                head.clone()
+            } else {
+                Span::raw(" ".repeat(LABEL))
+            };
+            out.push(Line::from(vec![lead, Span::styled(row, body.style)]));
+        }
+    }
+    out
+}
+
+/// The width of a field's label column.
+const LABEL: usize = 12;
+
+fn field(lines: &mut Vec<Line<'static>>, label: &'static str, value: &str, theme: &Theme) {
     if value.trim().is_empty() {
         return;
     }
@@ -80,6 +119,74 @@ fn field<'a>(lines: &mut Vec<Line<'a>>, label: &'a str, value: &str, theme: &The
             Span::styled(head, theme.dim),
             Span::styled(text.to_string(), theme.base),
         ]));
+    }
+}
+
+/// What a coach reads first: the charter, the latest PDSA cycle and the main measure's chart.
+fn overview(frame: &mut Frame, area: Rect, view: &DetailView, model: &Model, theme: &Theme) {
+    if area.height < 22 || area.width < 70 {
+        charter(frame, area, view, theme);
+        return;
+    }
+    let [top, bottom] =
+        Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(area);
+    charter(frame, top, view, theme);
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(bottom);
+    let d = &view.detail;
+    match d
+        .pdsa_cycles
+        .iter()
+        .max_by_key(|c| (c.start_date, c.number))
+    {
+        Some(c) => worksheet(
+            frame,
+            left,
+            c,
+            &format!(
+                "Latest: {} ({} of {})",
+                c.label(),
+                c.ramp_position,
+                c.ramp_length
+            ),
+            theme,
+        ),
+        None => frame.render_widget(
+            Paragraph::new(Span::styled(
+                "No PDSA cycles yet — p plans the first.",
+                theme.dim,
+            ))
+            .block(list_block("PDSA", theme, false)),
+            left,
+        ),
+    }
+    match view.shown_measure() {
+        Some(measure) => {
+            let points = view
+                .points
+                .as_ref()
+                .map(|(_, p)| p.as_slice())
+                .unwrap_or(&[]);
+            chart::xmr(
+                frame,
+                right,
+                measure,
+                points,
+                view.analysis.as_ref(),
+                &d.pdsa_cycles,
+                model,
+                theme,
+            );
+        }
+        None => frame.render_widget(
+            Paragraph::new(Span::styled(
+                "No measures yet: how will the team know a change is an improvement?",
+                theme.dim,
+            ))
+            .wrap(Wrap { trim: true })
+            .block(list_block("Measures", theme, false)),
+            right,
+        ),
     }
 }
 
@@ -142,9 +249,8 @@ fn charter(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme) {
         .border_style(theme.border)
         .title(" Charter ");
     frame.render_widget(
-        Paragraph::new(lines)
+        Paragraph::new(hang(lines, area.width.saturating_sub(2) as usize))
             .block(block)
-            .wrap(Wrap { trim: false })
             .scroll((view.selected as u16, 0)),
         area,
     );
@@ -235,6 +341,22 @@ fn pdsa(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme) {
     let Some(c) = cycles.get(view.selected) else {
         return;
     };
+    worksheet(
+        frame,
+        right,
+        c,
+        &format!("{} — Enter fills in the worksheet", c.label()),
+        theme,
+    );
+}
+
+fn worksheet(
+    frame: &mut Frame,
+    area: Rect,
+    c: &crate::domain::PdsaCycle,
+    title: &str,
+    theme: &Theme,
+) {
     let mut lines = Vec::new();
     let date =
         |x: Option<chrono::NaiveDate>| x.map(|d| d.to_string()).unwrap_or_else(|| "–".into());
@@ -258,12 +380,10 @@ fn pdsa(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme) {
     );
     field(&mut lines, "Next step", &c.next_step, theme);
     field(&mut lines, "Measures", &c.measures.join(", "), theme);
-    let title = format!("{} — Enter fills in the worksheet", c.label());
+    let lines = hang(lines, area.width.saturating_sub(2) as usize);
     frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(list_block(&title, theme, false)),
-        right,
+        Paragraph::new(lines).block(list_block(title, theme, false)),
+        area,
     );
 }
 

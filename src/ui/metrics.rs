@@ -154,11 +154,26 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: &Theme) {
     );
 }
 
+/// 512400 → "512,400": board papers group thousands.
 fn format_amount(value: f64) -> String {
-    if value.fract() == 0.0 {
+    let text = if value.fract() == 0.0 {
         format!("{value:.0}")
     } else {
         format!("{value:.1}")
+    };
+    let (int, frac) = text.split_once('.').unwrap_or((text.as_str(), ""));
+    let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{frac}")
     }
 }
 

@@ -192,10 +192,10 @@ fn keys_text(model: &Model, context: Context, action: Action) -> String {
 pub fn help_lines(model: &Model) -> Vec<(Option<&'static str>, String, &'static str)> {
     let mut rows = Vec::new();
     for context in [
+        Context::Global,
         Context::Board,
         Context::Detail,
         Context::Metrics,
-        Context::Global,
     ] {
         rows.push((Some(context.label()), String::new(), ""));
         for binding in model

@@ -1,0 +1,291 @@
+//! Key scripts through the same path as the terminal (`handle_event`), checking both the
+//! model and the store: move, reorder, score, undo, redo, search, filter, forms.
+
+mod app_support;
+
+use app_support::{ctrl, demo_store, keys, model, press};
+use crossterm::event::KeyCode;
+use qiboard::app::{Overlay, Pane, StatusKind};
+use qiboard::domain::ProjectRef;
+use qiboard::store::Store;
+
+fn stage_of(store: &Store, reference: ProjectRef) -> String {
+    store
+        .list_projects(&Default::default())
+        .unwrap()
+        .into_iter()
+        .find(|p| p.reference == reference)
+        .unwrap()
+        .stage
+}
+
+fn history_len(store: &Store) -> usize {
+    store.history(None, 10_000).unwrap().len()
+}
+
+#[test]
+fn shift_l_moves_the_card_right_stores_it_and_u_undoes_it() {
+    let mut store = demo_store();
+    let mut m = model(&store, (120, 40));
+    let card = m.board.selected().unwrap().reference;
+    let from = stage_of(&store, card);
+    press(&mut m, &mut store, KeyCode::Char('L'));
+    let moved = stage_of(&store, card);
+    assert_ne!(moved, from);
+    assert_eq!(moved, "Define and scope");
+    assert_eq!(
+        m.board.selected().unwrap().reference,
+        card,
+        "selection did not follow the card"
+    );
+    let status = m.status.clone().unwrap();
+    assert!(
+        status
+            .text
+            .contains(&format!("{card} moved to Define and scope")),
+        "{}",
+        status.text
+    );
+    assert!(status.text.contains("u to undo"));
+    press(&mut m, &mut store, KeyCode::Char('u'));
+    assert_eq!(stage_of(&store, card), from);
+    assert!(m.status.clone().unwrap().text.starts_with("Undone:"));
+    ctrl(&mut m, &mut store, 'r');
+    assert_eq!(stage_of(&store, card), "Define and scope");
+}
+
+#[test]
+fn moving_past_the_last_stage_says_so_and_writes_nothing() {
+    let mut store = demo_store();
+    let mut m = model(&store, (120, 40));
+    keys(&mut m, &mut store, "lllll");
+    let before = history_len(&store);
+    press(&mut m, &mut store, KeyCode::Char('L'));
+    assert_eq!(history_len(&store), before);
+    assert!(m.status.unwrap().text.contains("already in the last stage"));
+}
+
+#[test]
+fn shift_j_reorders_within_the_column() {
+    let mut store = demo_store();
+    let mut m = model(&store, (120, 40));
+    let first = m.board.columns[0].cards[0].reference;
+    let second = m.board.columns[0].cards[1].reference;
+    press(&mut m, &mut store, KeyCode::Char('J'));
+    let board = store.board(&Default::default()).unwrap();
+    assert_eq!(board[0].cards[0].reference, second);
+    assert_eq!(board[0].cards[1].reference, first);
+    assert_eq!(m.board.selected().unwrap().reference, first);
+}
+
+#[test]
+fn score_form_validates_then_stores_with_its_reason() {
+    let mut store = demo_store();
+    let mut m = model(&store, (120, 40));
+    let card = m.board.selected().unwrap().reference;
+    let before = history_len(&store);
+    press(&mut m, &mut store, KeyCode::Char('s'));
+    keys(&mut m, &mut store, "7");
+    ctrl(&mut m, &mut store, 's');
+    // Refused: the form stays open with the error beside the field, nothing written.
+    match &m.overlay {
+        Some(Overlay::Form(form)) => {
+            let error = form.fields[0].error.clone().unwrap_or_default();
+            assert!(error.contains("off the scale"), "{error}");
+        }
+        _ => panic!("the form closed on a bad score"),
+    }
+    assert_eq!(history_len(&store), before);
+    press(&mut m, &mut store, KeyCode::Backspace);
+    keys(&mut m, &mut store, "3.5");
+    press(&mut m, &mut store, KeyCode::Tab);
+    keys(&mut m, &mut store, "first tests on two wards");
+    press(&mut m, &mut store, KeyCode::Enter);
+    keys(&mut m, &mut store, "worked");
+    ctrl(&mut m, &mut store, 's');
+    assert!(m.overlay.is_none());
+    let detail = store.project_detail(card).unwrap();
+    assert_eq!(detail.project.score.unwrap().to_string(), "3.5");
+    assert_eq!(
+        detail.scores.last().unwrap().why,
+        "first tests on two wards\nworked"
+    );
+    assert_eq!(history_len(&store), before + 1);
+}
+
+#[test]
+fn escape_leaves_a_form_with_nothing_written() {
+    let mut store = demo_store();
+    let mut m = model(&store, (120, 40));
+    let before = history_len(&store);
+    press(&mut m, &mut store, KeyCode::Char('a'));
+    keys(&mut m, &mut store, "Half-typed project");
+    press(&mut m, &mut store, KeyCode::Esc);
+    assert!(m.overlay.is_none());
+    assert_eq!(history_len(&store), before);
+}
+
+#[test]
+fn adding_a_project_needs_a_title_and_lands_in_the_selected_column() {
+    let mut store = demo_store();
+    let mut m = model(&store, (120, 40));
+    keys(&mut m, &mut store, "ll");
+    press(&mut m, &mut store, KeyCode::Char('a'));
+    ctrl(&mut m, &mut store, 's');
+    assert!(matches!(&m.overlay, Some(Overlay::Form(f)) if f.fields[0].error.is_some()));
+    keys(&mut m, &mut store, "Reduce repeat bloods");
+    ctrl(&mut m, &mut store, 's');
+    let added = m.board.selected().unwrap().clone();
+    assert_eq!(added.title, "Reduce repeat bloods");
+    assert_eq!(stage_of(&store, added.reference), "Measure and understand");
+}
+
+#[test]
+fn pasted_text_lands_whole_in_the_field() {
+    let mut store = demo_store();
+    let mut m = model(&store, (120, 40));
+    press(&mut m, &mut store, KeyCode::Char('n'));
+    qiboard::app::handle_event(
+        &mut m,
+        crossterm::event::Event::Paste("From Outlook:\r\nline two, with 'quotes' & q".into()),
+        &mut store,
+    );
+    ctrl(&mut m, &mut store, 's');
+    let card = m.board.selected().unwrap().reference;
+    let notes = store.project_detail(card).unwrap().notes;
+    assert_eq!(
+        notes.last().unwrap().text,
+        "From Outlook:\nline two, with 'quotes' & q"
+    );
+}
+
+#[test]
+fn search_finds_by_title_and_selects_the_card() {
+    let mut store = demo_store();
+    let mut m = model(&store, (120, 40));
+    press(&mut m, &mut store, KeyCode::Char('/'));
+    keys(&mut m, &mut store, "pressure ulcers");
+    press(&mut m, &mut store, KeyCode::Enter);
+    let selected = m.board.selected().unwrap();
+    assert!(
+        selected.title.to_lowercase().contains("pressure ulcer"),
+        "{}",
+        selected.title
+    );
+    assert_eq!(m.pane, Pane::Board);
+}
+
+#[test]
+fn filter_narrows_the_board_and_escape_clears_it() {
+    let mut store = demo_store();
+    let mut m = model(&store, (120, 40));
+    let all = m.board.total_cards();
+    press(&mut m, &mut store, KeyCode::Char('f'));
+    press(&mut m, &mut store, KeyCode::Tab);
+    press(&mut m, &mut store, KeyCode::Tab);
+    press(&mut m, &mut store, KeyCode::Tab);
+    keys(&mut m, &mut store, "paused");
+    ctrl(&mut m, &mut store, 's');
+    assert!(
+        matches!(&m.overlay, Some(Overlay::Form(f)) if f.fields[3].error.is_some()),
+        "bad status accepted"
+    );
+    for _ in 0.."paused".len() {
+        press(&mut m, &mut store, KeyCode::Backspace);
+    }
+    keys(&mut m, &mut store, "on hold");
+    ctrl(&mut m, &mut store, 's');
+    let held = m.board.total_cards();
+    assert!(held > 0 && held < all, "{held} of {all}");
+    assert!(
+        m.board
+            .columns
+            .iter()
+            .flat_map(|c| &c.cards)
+            .all(|c| c.status == qiboard::domain::Status::OnHold)
+    );
+    press(&mut m, &mut store, KeyCode::Esc);
+    assert_eq!(m.board.total_cards(), all);
+}
+
+#[test]
+fn status_choice_and_delete_confirmation() {
+    let mut store = demo_store();
+    let mut m = model(&store, (120, 40));
+    let card = m.board.selected().unwrap().reference;
+    press(&mut m, &mut store, KeyCode::Char('S'));
+    keys(&mut m, &mut store, "2");
+    assert_eq!(
+        store.project_detail(card).unwrap().project.status,
+        qiboard::domain::Status::OnHold
+    );
+    press(&mut m, &mut store, KeyCode::Char('d'));
+    keys(&mut m, &mut store, "n");
+    assert!(store.project_detail(card).is_ok(), "n deleted the project");
+    press(&mut m, &mut store, KeyCode::Char('d'));
+    keys(&mut m, &mut store, "y");
+    assert!(store.project_detail(card).is_err());
+    press(&mut m, &mut store, KeyCode::Char('u'));
+    assert!(
+        store.project_detail(card).is_ok(),
+        "undo did not bring it back"
+    );
+}
+
+#[test]
+fn a_change_by_another_process_shows_without_a_key_press() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.sqlite3");
+    let clock = qiboard::clock::Clock::system();
+    let mut app_store = Store::open(&path, clock).unwrap();
+    let mut m = model(&app_store, (120, 40));
+    assert_eq!(m.board.total_cards(), 0);
+    let mut script = Store::open(&path, clock).unwrap();
+    script
+        .add_project(&qiboard::store::NewProject {
+            title: "From the CLI".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    m.tick(&app_store);
+    assert_eq!(m.board.total_cards(), 1);
+    // And a stale write from the app is refused, not applied over the other change.
+    let version = m.board.selected().unwrap().version;
+    script
+        .set_status(ProjectRef(1), qiboard::domain::Status::Stopped, None)
+        .unwrap();
+    let refused = app_store.set_status(
+        ProjectRef(1),
+        qiboard::domain::Status::OnHold,
+        Some(version),
+    );
+    assert!(refused.is_err());
+    press(&mut m, &mut app_store, KeyCode::Char('S'));
+    keys(&mut m, &mut app_store, "2");
+    let status = m.status.clone().unwrap();
+    assert_eq!(status.kind, StatusKind::Error, "{}", status.text);
+    assert!(status.text.contains("changed elsewhere"), "{}", status.text);
+}
+
+#[test]
+fn the_palette_runs_what_it_lists() {
+    let mut store = demo_store();
+    let mut m = model(&store, (120, 40));
+    press(&mut m, &mut store, KeyCode::Char(':'));
+    keys(&mut m, &mut store, "metrics");
+    press(&mut m, &mut store, KeyCode::Enter);
+    assert_eq!(m.pane, Pane::Metrics);
+    assert!(m.metrics.is_some());
+}
+
+#[test]
+fn q_and_ctrl_c_quit() {
+    let mut store = demo_store();
+    let mut m = model(&store, (120, 40));
+    press(&mut m, &mut store, KeyCode::Char('q'));
+    assert!(m.quit);
+    let mut m = model(&store, (120, 40));
+    press(&mut m, &mut store, KeyCode::Char('?'));
+    ctrl(&mut m, &mut store, 'c');
+    assert!(m.quit, "Ctrl-c did not quit from an overlay");
+}
