@@ -68,8 +68,18 @@ pub fn parse_series(text: &str) -> Result<Vec<SeriesPoint>, SeriesCsvError> {
     read_series(text.as_bytes())
 }
 
-/// Reads a whole series from any reader (a file, or standard input for `-`).
+/// Reads a whole series from any reader (a file, or standard input for `-`); at least two
+/// values, as a chart needs.
 pub fn read_series<R: Read>(reader: R) -> Result<Vec<SeriesPoint>, SeriesCsvError> {
+    read_series_at_least(reader, 2)
+}
+
+/// Like [`read_series`] with another minimum number of values (`measure import` takes one,
+/// and checks for none itself).
+pub fn read_series_at_least<R: Read>(
+    reader: R,
+    min_values: usize,
+) -> Result<Vec<SeriesPoint>, SeriesCsvError> {
     let mut csv = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -126,7 +136,7 @@ pub fn read_series<R: Read>(reader: R) -> Result<Vec<SeriesPoint>, SeriesCsvErro
         points.push((date, value));
         previous_line = line;
     }
-    if values < 2 {
+    if values < min_values {
         return Err(SeriesCsvError::TooFewValues { found: values });
     }
     Ok(points)

@@ -11,6 +11,7 @@ use super::Store;
 use super::change::write_history;
 use super::error::{Result, StoreError};
 use super::rows::{Image, TABLES, read_images_where, table_name, to_json, to_sql, write_image};
+use super::spc_summary::refresh_all_spc_summaries;
 use crate::clock::format_time;
 
 /// One row as field → value; references are the uuid of the row referred to.
@@ -72,6 +73,12 @@ impl Store {
     /// Every row of the portfolio, ids replaced by uuids, each table in id order.
     pub fn dump(&self) -> Result<Portfolio> {
         let mut uuids: HashMap<&'static str, HashMap<i64, String>> = HashMap::new();
+        // A project names its main measure, whose table comes later: know measures first.
+        uuids.insert("measures", {
+            let mut stmt = self.conn.prepare("SELECT id, uuid FROM measures")?;
+            let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        });
         let mut tables = Vec::new();
         for table in all_tables() {
             let mut stmt = self
@@ -160,6 +167,8 @@ impl Store {
         ids.insert("stages", stage_ids);
         let mut max_ref = 0u32;
         let mut done = 0usize;
+        // Main measures are set once the measures exist: (project row id, measure uuid).
+        let mut main_measures: Vec<(i64, String, usize)> = Vec::new();
         for (table, rows) in &portfolio.tables {
             let table = table_name(table)?;
             let columns = columns_of(&tx, table)?;
@@ -174,6 +183,12 @@ impl Store {
                     let Some((column, target)) = column_for_field(table, field, &columns) else {
                         return Err(at(format!("unknown field {field:?}")));
                     };
+                    if column == "main_measure_id"
+                        && let Json::String(uuid) = value
+                    {
+                        main_measures.push((0, uuid.clone(), index));
+                        continue;
+                    }
                     let sql_value = match (target, value) {
                         (Some(_), Json::Null) => Value::Null,
                         (Some(target), Json::String(uuid)) => {
@@ -220,6 +235,11 @@ impl Store {
                 if let Some(Json::String(uuid)) = row.get("uuid") {
                     own.insert(uuid.clone(), tx.last_insert_rowid());
                 }
+                if let Some(last) = main_measures.last_mut()
+                    && last.0 == 0
+                {
+                    last.0 = tx.last_insert_rowid();
+                }
                 done += 1;
                 if done.is_multiple_of(4096) {
                     on_row(done);
@@ -228,6 +248,21 @@ impl Store {
             ids.insert(table, own);
         }
         on_row(done);
+        for (project_id, uuid, index) in &main_measures {
+            let measure = ids
+                .get("measures")
+                .and_then(|m| m.get(uuid))
+                .ok_or_else(|| {
+                    StoreError::invalid(format!(
+                        "projects[{index}]: main_measure {uuid:?} refers to no row of measures"
+                    ))
+                })?;
+            tx.execute(
+                "UPDATE projects SET main_measure_id = ?1 WHERE id = ?2",
+                [*measure, *project_id],
+            )?;
+        }
+        refresh_all_spc_summaries(&tx)?;
         let next = portfolio.next_ref.max(max_ref + 1).max(next_ref_in(&tx)?);
         tx.execute(
             "UPDATE meta SET value = ?1 WHERE key = 'next_ref'",

@@ -5,12 +5,14 @@ mod bulk;
 mod change;
 mod error;
 mod history;
+mod measure_data;
 mod metrics;
 mod open;
 mod projects;
 mod reads;
 pub(crate) mod rows;
 pub mod schema;
+mod spc_summary;
 mod work;
 
 use std::path::{Path, PathBuf};
@@ -20,10 +22,15 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 pub use bulk::{BulkRow, Portfolio, all_tables};
 pub use error::{Result, StoreError};
 pub use history::HistoryEntry;
+pub use measure_data::ImportOutcome;
 pub use metrics::{PortfolioMetrics, SearchItem, StalledProject};
 pub use projects::{MoveOutcome, NewProject, ProjectField};
 pub use reads::{
     BoardCard, BoardColumn, ProjectDetail, ProjectFilter, ProjectRow, ScoreChange, TeamMember,
+};
+pub use spc_summary::{
+    IconGroup, IconSummary, analyse_measure, parse_assurance, parse_variation, spc_direction,
+    xmr_options,
 };
 pub use work::{MeasureField, NewMeasure, NewPdsa, PdsaField, RecordOutcome};
 

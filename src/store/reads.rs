@@ -6,12 +6,14 @@ use rusqlite::{Connection, OptionalExtension, Row};
 
 use super::Store;
 use super::error::{Result, StoreError};
+use super::spc_summary::{parse_assurance, parse_variation};
 use crate::clock::parse_time;
 use crate::domain::{
     ActDecision, Benefit, BenefitKind, Cohort, DataPoint, Direction, Driver, DriverLevel, Measure,
     MeasureKind, Note, PdsaCycle, Person, ProgressScore, Project, ProjectRef, Rebase, Role, Stage,
     Status,
 };
+use crate::spc::{Assurance, Variation};
 
 /// Narrows listings; every field is optional and they combine with "and".
 #[derive(Debug, Clone, Default)]
@@ -36,6 +38,10 @@ pub struct ProjectRow {
     pub cohort: Option<String>,
     pub division: String,
     pub updated: String,
+    /// The main measure's variation icon (`None`: no main measure or under two points).
+    pub variation: Option<Variation>,
+    /// The main measure's assurance icon (`None`: no target, neutral, or no data).
+    pub assurance: Option<Assurance>,
 }
 
 /// A card on the board.
@@ -48,6 +54,10 @@ pub struct BoardCard {
     pub status: Status,
     pub updated: String,
     pub version: i64,
+    /// The main measure's variation icon, from the summary column (`variation.badge()`).
+    pub variation: Option<Variation>,
+    /// The main measure's assurance icon, from the summary column (`assurance.badge()`).
+    pub assurance: Option<Assurance>,
 }
 
 /// A column of the board: its stage and its cards in order.
@@ -91,6 +101,10 @@ fn date(text: Option<String>) -> Option<NaiveDate> {
 
 fn score(halves: Option<i64>) -> Option<ProgressScore> {
     halves.and_then(|h| ProgressScore::from_halves(h).ok())
+}
+
+fn icon<T>(text: Option<String>, parse: fn(&str) -> Option<T>) -> Option<T> {
+    text.and_then(|t| parse(&t))
 }
 
 fn status(text: &str) -> Status {
@@ -177,7 +191,7 @@ impl Store {
     pub fn list_projects(&self, filter: &ProjectFilter) -> Result<Vec<ProjectRow>> {
         let sql = format!(
             "SELECT p.ref_no, p.title, s.name, p.status, p.score, {lead}, {coach}, c.name,
-                    p.division, p.updated
+                    p.division, p.updated, p.variation, p.assurance
              FROM projects p JOIN stages s ON s.id = p.stage_id
              LEFT JOIN cohorts c ON c.id = p.cohort_id
              WHERE {FILTER_SQL} ORDER BY p.ref_no",
@@ -197,6 +211,8 @@ impl Store {
                 cohort: r.get(7)?,
                 division: r.get(8)?,
                 updated: r.get(9)?,
+                variation: icon(r.get(10)?, parse_variation),
+                assurance: icon(r.get(11)?, parse_assurance),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -213,7 +229,8 @@ impl Store {
             })
             .collect();
         let sql = format!(
-            "SELECT p.stage_id, p.ref_no, p.title, {lead}, p.score, p.status, p.updated, p.version
+            "SELECT p.stage_id, p.ref_no, p.title, {lead}, p.score, p.status, p.updated, p.version,
+                    p.variation, p.assurance
              FROM projects p LEFT JOIN cohorts c ON c.id = p.cohort_id
              WHERE {FILTER_SQL} ORDER BY p.stage_id, p.position",
             lead = ROLE_NAME.replace("?role", "'lead'"),
@@ -230,6 +247,8 @@ impl Store {
                 status: status(&r.get::<_, String>(5)?),
                 updated: r.get(6)?,
                 version: r.get(7)?,
+                variation: icon(r.get(8)?, parse_variation),
+                assurance: icon(r.get(9)?, parse_assurance),
             };
             if let Some(column) = columns.iter_mut().find(|c| c.stage.id == stage_id) {
                 column.cards.push(card);
@@ -373,7 +392,7 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    fn project_id(&self, reference: ProjectRef) -> Result<i64> {
+    pub(crate) fn project_id(&self, reference: ProjectRef) -> Result<i64> {
         self.conn
             .query_row(
                 "SELECT id FROM projects WHERE ref_no = ?1",

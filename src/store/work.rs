@@ -9,6 +9,7 @@ use super::Store;
 use super::change::Change;
 use super::error::{Result, StoreError};
 use super::projects::{find_project, opt_date, text, touch};
+use super::spc_summary::refresh_spc_summary;
 use crate::domain::{
     ActDecision, BenefitKind, Direction, DriverLevel, MeasureKind, ProjectRef, require_text,
 };
@@ -71,7 +72,7 @@ pub struct RecordOutcome {
     pub replaced: Option<f64>,
 }
 
-fn finite(what: &str, value: f64) -> Result<f64> {
+pub(crate) fn finite(what: &str, value: f64) -> Result<f64> {
     if value.is_finite() {
         Ok(value)
     } else {
@@ -151,7 +152,7 @@ fn refresh_last_pdsa(change: &mut Change<'_>, project_id: i64) -> Result<()> {
     )
 }
 
-fn refresh_last_data(change: &mut Change<'_>, project_id: i64) -> Result<()> {
+pub(crate) fn refresh_last_data(change: &mut Change<'_>, project_id: i64) -> Result<()> {
     let last: Option<String> = change.tx.query_row(
         "SELECT max(date) FROM data_points WHERE project_id = ?1",
         [project_id],
@@ -362,6 +363,7 @@ impl Store {
             ],
         )?;
         touch(&mut change, id, &[])?;
+        refresh_spc_summary(&mut change, id)?;
         change.commit(
             &format!("{reference}: measure added: {}", name.trim()),
             Some(reference.0),
@@ -402,6 +404,7 @@ impl Store {
         }
         change.update("measures", measure, &columns)?;
         touch(&mut change, id, &[])?;
+        refresh_spc_summary(&mut change, id)?;
         change.commit(
             &format!("{reference}: measure {} edited", name.trim()),
             Some(reference.0),
@@ -443,6 +446,7 @@ impl Store {
             ],
         )?;
         touch(&mut change, id, &[])?;
+        refresh_spc_summary(&mut change, id)?;
         change.commit(
             &format!("{reference}: {} rebased at {date}", name.trim()),
             Some(reference.0),
@@ -493,6 +497,7 @@ impl Store {
             }
         }
         refresh_last_data(&mut change, id)?;
+        refresh_spc_summary(&mut change, id)?;
         let verb = if existing.is_some() {
             "replaced"
         } else {
