@@ -77,6 +77,10 @@ pub enum Command {
     /// Notes on a project.
     #[command(subcommand)]
     Note(NoteCommand),
+    /// Chart a series as an XmR (Making Data Count) or run chart: from a CSV file ('-' for
+    /// standard input) or a portfolio measure (--project REF --measure NAME).
+    #[command(allow_negative_numbers = true)]
+    Spc(super::spc::SpcArgs),
     /// Undo the last change (also one made in the app, also after a restart).
     Undo,
     /// Redo the change undone last.
@@ -454,6 +458,17 @@ pub enum MeasureCommand {
         #[arg(long, default_value = "")]
         note: String,
     },
+    /// Import a measure's values from CSV (date and value columns; '-' reads standard
+    /// input): all or nothing; a date already recorded takes the new value.
+    Import {
+        reference: ProjectRef,
+        measure: String,
+        #[arg(value_name = "FILE.csv")]
+        file: PathBuf,
+    },
+    /// Mark the measure whose icons the project's card shows (default: its first outcome
+    /// measure).
+    Main { reference: ProjectRef, name: String },
     /// A project's measures.
     List {
         reference: ProjectRef,

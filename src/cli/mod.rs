@@ -5,6 +5,7 @@ pub mod args;
 pub mod error;
 mod portfolio;
 pub mod render;
+pub mod spc;
 mod work;
 
 use std::io::Write;
@@ -42,12 +43,20 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Cli, 
             | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => (err.render().to_string(), 0),
             _ => {
                 let text = err.render().to_string();
-                let first = text
-                    .lines()
-                    .find(|l| !l.trim().is_empty())
+                let mut lines = text.lines().skip_while(|l| l.trim().is_empty());
+                let mut first = lines
+                    .next()
                     .unwrap_or("invalid arguments")
                     .trim_start_matches("error: ")
                     .to_string();
+                // "required arguments were not provided:" lists them on the lines below.
+                if first.ends_with(':') {
+                    let listed: Vec<&str> = lines
+                        .take_while(|l| l.starts_with(' ') && !l.trim().is_empty())
+                        .map(str::trim)
+                        .collect();
+                    first = format!("{} {}", first, listed.join(", "));
+                }
                 let usage = text
                     .lines()
                     .find_map(|l| l.strip_prefix("Usage: "))
@@ -101,6 +110,7 @@ pub fn run(cli: Cli) -> Output {
         Command::Measure(c) => work::measure(&mut open_store(&cli)?, c),
         Command::Benefit(c) => work::benefit(&mut open_store(&cli)?, c),
         Command::Note(c) => work::note(&mut open_store(&cli)?, c),
+        Command::Spc(a) => spc::run(&cli, a),
         Command::Undo => {
             let summary = open_store(&cli)?.undo()?;
             Ok(format!("Undone: {summary}\n"))

@@ -77,6 +77,8 @@ pub fn projects_json(rows: &[ProjectRow]) -> Value {
                     "cohort": p.cohort,
                     "division": p.division,
                     "updated": p.updated,
+                    "variation": p.variation.map(|v| v.as_str()),
+                    "assurance": p.assurance.map(|a| a.as_str()),
                 })
             })
             .collect(),

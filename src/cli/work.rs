@@ -474,11 +474,27 @@ pub fn measure(store: &mut Store, command: &MeasureCommand) -> Output {
                 ),
             })
         }
+        MeasureCommand::Import {
+            reference,
+            measure,
+            file,
+        } => super::spc::measure_import(store, *reference, measure, file),
+        MeasureCommand::Main { reference, name } => {
+            super::spc::measure_main(store, *reference, name)
+        }
         MeasureCommand::List { reference, json } => {
             let measures = store.measures(*reference)?;
+            let main = store.main_measure(*reference)?;
             Ok(if *json {
                 pretty(&Value::Array(
-                    measures.iter().map(render::measure_json).collect(),
+                    measures
+                        .iter()
+                        .map(|m| {
+                            let mut json = render::measure_json(m);
+                            json["main"] = Value::Bool(main.as_deref() == Some(m.name.as_str()));
+                            json
+                        })
+                        .collect(),
                 ))
             } else {
                 render::measures_text(&measures)
