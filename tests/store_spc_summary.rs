@@ -248,3 +248,41 @@ fn a_load_fills_every_card_and_the_main_measure_survives_export_and_import() {
         (Some(Variation::ImprovementHigh), Some(Assurance::Pass))
     );
 }
+
+#[test]
+fn upgrading_a_first_schema_portfolio_fills_the_cards() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.sqlite3");
+    let mut conn = rusqlite::Connection::open(&path).unwrap();
+    qiboard::store::schema::migrations()
+        .to_version(&mut conn, 1)
+        .unwrap();
+    let mut sql = format!(
+        "PRAGMA application_id = {};
+         INSERT INTO stages (uuid, key, name, position) VALUES ('s1', 'start', 'Start out', 1);
+         INSERT INTO meta (key, value) VALUES ('next_ref', '2');
+         INSERT INTO projects (uuid, ref_no, title, stage_id, position, created, updated)
+         VALUES ('p1', 1, 'Old project', 1, 1, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');
+         INSERT INTO measures (uuid, project_id, name, kind, direction, target)
+         VALUES ('m1', 1, 'Falls', 'outcome', 'decrease', 4);",
+        qiboard::store::schema::APPLICATION_ID
+    );
+    for (i, v) in STABLE.iter().enumerate() {
+        sql.push_str(&format!(
+            "INSERT INTO data_points (uuid, project_id, measure_id, date, value)
+             VALUES ('d{i}', 1, 1, '{}', {v});",
+            month(i)
+        ));
+    }
+    conn.execute_batch(&sql).unwrap();
+    drop(conn);
+    let s = Store::open(
+        &path,
+        Clock::fixed(Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap()),
+    )
+    .unwrap();
+    assert_eq!(
+        card(&s, ProjectRef(1)),
+        (Some(Variation::CommonCause), Some(Assurance::Fail))
+    );
+}

@@ -91,6 +91,14 @@ pub(crate) fn open_connection(path: &Path, clock: &Clock) -> Result<Connection> 
         .map_err(|e| StoreError::File(format!("{} cannot be opened: {e}", path.display())))?;
     configure(&conn)?;
     migrate(&mut conn)?;
+    if let Existing::Older(version) = existing
+        && version < 2
+    {
+        // Schema 2 added the cards' SPC summary: fill it once, as part of the upgrade.
+        let tx = conn.transaction()?;
+        super::spc_summary::refresh_all_spc_summaries(&tx)?;
+        tx.commit()?;
+    }
     Ok(conn)
 }
 
