@@ -10,6 +10,16 @@ pub fn default_db_path() -> Option<PathBuf> {
         .map(|dirs| dirs.data_local_dir().join("qiboard.sqlite3"))
 }
 
+/// Where the app exports charts: `Documents/qiboard`, else the local data folder.
+pub fn export_dir() -> Option<PathBuf> {
+    directories::UserDirs::new()
+        .and_then(|u| u.document_dir().map(|d| d.join("qiboard")))
+        .or_else(|| {
+            directories::ProjectDirs::from("uk.nhs", "qiboard", "qiboard")
+                .map(|dirs| dirs.data_local_dir().join("exports"))
+        })
+}
+
 /// Where `config.toml` lives.
 pub fn config_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("uk.nhs", "qiboard", "qiboard")

@@ -70,6 +70,12 @@ pub enum Action {
     EditPdsa,
     /// Reload everything from the portfolio.
     Refresh,
+    /// Switch the measure's chart between XmR and run chart.
+    ToggleChart,
+    /// Rebase the measure's chart at a point (asks for the reason).
+    RebaseChart,
+    /// Export the shown chart to an SVG file.
+    ExportChart,
 }
 
 impl Action {
@@ -98,6 +104,9 @@ impl Action {
         Action::AddPdsa,
         Action::EditPdsa,
         Action::RecordValue,
+        Action::ToggleChart,
+        Action::RebaseChart,
+        Action::ExportChart,
         Action::DeleteProject,
         Action::Undo,
         Action::Redo,
@@ -146,6 +155,9 @@ impl Action {
             Action::RecordValue => "record_value",
             Action::EditPdsa => "edit_pdsa",
             Action::Refresh => "refresh",
+            Action::ToggleChart => "toggle_chart",
+            Action::RebaseChart => "rebase_chart",
+            Action::ExportChart => "export_chart",
         }
     }
 
@@ -185,6 +197,9 @@ impl Action {
             Action::RecordValue => "record a measure's value",
             Action::EditPdsa => "fill in the PDSA worksheet",
             Action::Refresh => "reload from the portfolio",
+            Action::ToggleChart => "chart: XmR / run chart",
+            Action::RebaseChart => "rebase the chart at a point",
+            Action::ExportChart => "export the chart to SVG",
         }
     }
 

@@ -2,7 +2,7 @@
 //! item selected there. A measure's data is read only when that measure is shown.
 
 use crate::domain::{DataPoint, Direction, Measure, ProjectRef};
-use crate::spc::{self, XmrOptions, XmrResult};
+use crate::spc::{self, RunChartResult, XmrOptions, XmrResult};
 use crate::store::{HistoryEntry, ProjectDetail, Store, StoreError};
 
 /// The sub-sections of a project, in the order `h`/`l` walk them.
@@ -47,6 +47,14 @@ impl Section {
     }
 }
 
+/// Which chart a measure is drawn as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ChartKind {
+    #[default]
+    Xmr,
+    Run,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct DetailView {
     pub detail: ProjectDetail,
@@ -58,6 +66,9 @@ pub struct DetailView {
     pub points: Option<(String, Vec<DataPoint>)>,
     /// The shown measure's XmR analysis, computed when its data is read (not per frame).
     pub analysis: Option<XmrResult>,
+    /// The same data as a run chart (median, IHI and Anhøj rules).
+    pub run: Option<RunChartResult>,
+    pub chart: ChartKind,
 }
 
 impl DetailView {
@@ -70,6 +81,8 @@ impl DetailView {
             selected: 0,
             points: None,
             analysis: None,
+            run: None,
+            chart: ChartKind::Xmr,
         };
         view.history = store.history(Some(reference), 200)?;
         view.load_points(store)?;
@@ -130,6 +143,7 @@ impl DetailView {
         let Some(measure) = self.detail.measures.get(index) else {
             self.points = None;
             self.analysis = None;
+            self.run = None;
             return Ok(());
         };
         if self
@@ -141,6 +155,9 @@ impl DetailView {
         }
         let points = store.data_points(self.reference(), &measure.name)?;
         self.analysis = analyse(measure, &points);
+        self.run = (points.len() >= 2)
+            .then(|| spc::run_chart(&points.iter().map(|p| Some(p.value)).collect::<Vec<_>>()).ok())
+            .flatten();
         self.points = Some((measure.name.clone(), points));
         Ok(())
     }
@@ -164,7 +181,12 @@ pub fn analyse(measure: &Measure, points: &[DataPoint]) -> Option<XmrResult> {
     }
     let dates: Vec<_> = points.iter().map(|p| p.date).collect();
     let values: Vec<Option<f64>> = points.iter().map(|p| Some(p.value)).collect();
-    let options = XmrOptions {
+    spc::xmr(&dates, &values, &xmr_options(measure, &dates)).ok()
+}
+
+/// A measure's own direction, target and rebases (those within its data) as XmR options.
+pub fn xmr_options(measure: &Measure, dates: &[chrono::NaiveDate]) -> XmrOptions {
+    XmrOptions {
         direction: match measure.direction {
             Direction::Increase => spc::Direction::Increase,
             Direction::Decrease => spc::Direction::Decrease,
@@ -178,6 +200,5 @@ pub fn analyse(measure: &Measure, points: &[DataPoint]) -> Option<XmrResult> {
             .filter(|d| dates.last().is_some_and(|last| d <= last))
             .collect(),
         ..XmrOptions::default()
-    };
-    spc::xmr(&dates, &values, &options).ok()
+    }
 }

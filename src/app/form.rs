@@ -10,12 +10,31 @@ use crate::domain::ProjectRef;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormKind {
     AddProject,
-    EditProject { reference: ProjectRef, version: i64 },
-    Score { reference: ProjectRef, version: i64 },
-    Note { reference: ProjectRef },
-    AddPdsa { reference: ProjectRef },
-    EditPdsa { reference: ProjectRef, number: i64 },
-    RecordValue { reference: ProjectRef },
+    EditProject {
+        reference: ProjectRef,
+        version: i64,
+    },
+    Score {
+        reference: ProjectRef,
+        version: i64,
+    },
+    Note {
+        reference: ProjectRef,
+    },
+    AddPdsa {
+        reference: ProjectRef,
+    },
+    EditPdsa {
+        reference: ProjectRef,
+        number: i64,
+    },
+    RecordValue {
+        reference: ProjectRef,
+    },
+    Rebase {
+        reference: ProjectRef,
+        measure: String,
+    },
     Filter,
 }
 

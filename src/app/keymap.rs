@@ -221,6 +221,9 @@ impl Default for Keymap {
                 bind(Detail, A::AddPdsa, &[c('p')], true),
                 bind(Detail, A::RecordValue, &[c('r')], true),
                 bind(Detail, A::DeleteProject, &[c('d')], false),
+                bind(Detail, A::ToggleChart, &[c('c')], true),
+                bind(Detail, A::RebaseChart, &[c('b')], false),
+                bind(Detail, A::ExportChart, &[c('x')], false),
                 bind(Metrics, A::SelectUp, &[c('k'), p(K::Up)], false),
                 bind(Metrics, A::SelectDown, &[c('j'), p(K::Down)], false),
                 bind(Metrics, A::Open, &[p(K::Enter)], true),
@@ -306,6 +309,7 @@ fn footer_word(action: Action) -> &'static str {
         Action::EditProject => "edit",
         Action::AddPdsa => "PDSA",
         Action::RecordValue => "record",
+        Action::ToggleChart => "XmR/run",
         other => other.description(),
     }
 }

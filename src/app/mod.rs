@@ -17,7 +17,7 @@ use crossterm::event::{Event, KeyEventKind};
 pub use action::Action;
 pub use board::BoardView;
 pub use config::{Config, ThemeName};
-pub use detail::{DetailView, Section};
+pub use detail::{ChartKind, DetailView, Section};
 pub use form::{Field, Form, FormKind};
 pub use keymap::{Context, Key, Keymap};
 pub use overlay::{Choice, ChoicePurpose, Confirm, Overlay, Palette, Search};

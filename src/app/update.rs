@@ -6,7 +6,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::form::{Field, Form, FormKind};
 use super::keymap::normalise;
 use super::overlay::{Choice, ChoicePurpose, Confirm, Overlay, Palette, Search};
-use super::{Action, DetailView, Model, Pane, Section};
+use super::{Action, ChartKind, DetailView, Model, Pane, Section};
 use crate::domain::{ActDecision, ProjectRef, Status, parse_date, parse_value, require_text};
 use crate::store::{NewPdsa, NewProject, PdsaField, ProjectField, Store, StoreError};
 
@@ -316,6 +316,108 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
         Action::Help => model.overlay = Some(Overlay::Help { scroll: 0 }),
         Action::Palette => model.overlay = Some(Overlay::Palette(Palette::new())),
         Action::Refresh => changed(model, store, "Reloaded".into()),
+        Action::ToggleChart => {
+            if let Some(d) = &mut model.detail {
+                d.chart = match d.chart {
+                    ChartKind::Xmr => ChartKind::Run,
+                    ChartKind::Run => ChartKind::Xmr,
+                };
+                let name = if d.chart == ChartKind::Xmr {
+                    "XmR chart"
+                } else {
+                    "run chart"
+                };
+                model.info(format!("Showing the {name} — c switches back"));
+            }
+        }
+        Action::RebaseChart => {
+            let Some(d) = &model.detail else { return };
+            let Some(measure) = d.shown_measure() else {
+                model.info("This project has no measure to rebase");
+                return;
+            };
+            let last = d
+                .points
+                .as_ref()
+                .and_then(|(_, p)| p.last())
+                .map(|p| p.date.to_string())
+                .unwrap_or_else(|| model.today.to_string());
+            let form = Form::new(
+                FormKind::Rebase {
+                    reference: d.reference(),
+                    measure: measure.name.clone(),
+                },
+                format!(
+                    "Rebase {} — new limits from the first point on or after the date",
+                    measure.name
+                ),
+                vec![
+                    Field::new("Date", &last, false, "YYYY-MM-DD"),
+                    Field::new(
+                        "Reason",
+                        "",
+                        false,
+                        "required, e.g. new ward layout from June",
+                    ),
+                ],
+            );
+            open_form(model, form);
+        }
+        Action::ExportChart => export_chart(model),
+    }
+}
+
+/// Writes the shown chart as SVG into the user's Documents/qiboard folder.
+fn export_chart(model: &mut Model) {
+    let Some(d) = &model.detail else { return };
+    let (Some(measure), Some((_, points))) = (d.shown_measure(), d.points.as_ref()) else {
+        model.info("No chart to export: this measure has no data yet");
+        return;
+    };
+    let dates: Vec<_> = points.iter().map(|p| p.date).collect();
+    let title = format!("{} · {}", d.reference(), measure.name);
+    let svg = match d.chart {
+        ChartKind::Xmr => d.analysis.as_ref().map(|a| {
+            crate::exchange::spc_report::xmr_svg(
+                &dates,
+                a,
+                &super::detail::xmr_options(measure, &dates),
+                &title,
+            )
+        }),
+        ChartKind::Run => d
+            .run
+            .as_ref()
+            .map(|r| crate::exchange::spc_report::run_chart_svg(&dates, r, &title)),
+    };
+    let Some(Ok(svg)) = svg else {
+        model.error("The chart could not be drawn as SVG (fewer than two points?)");
+        return;
+    };
+    let safe: String = measure
+        .name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let kind = if d.chart == ChartKind::Xmr {
+        "xmr"
+    } else {
+        "run"
+    };
+    let Some(dir) = crate::platform::export_dir() else {
+        model.error("Cannot find your Documents folder to export to");
+        return;
+    };
+    let path = dir.join(format!("{}-{safe}-{kind}.svg", d.reference()));
+    match std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(&path, svg)) {
+        Ok(()) => model.info(format!("Chart exported to {}", path.display())),
+        Err(e) => model.error(format!("Cannot write {}: {e}", path.display())),
     }
 }
 
@@ -867,6 +969,22 @@ fn submit_form(model: &mut Model, form: &mut Form, store: &mut Store) -> Option<
                     }
                     None => format!("{measure} on {date}: {value} recorded — u to undo"),
                 })
+        }
+        FormKind::Rebase { reference, measure } => {
+            let date = match parse_date(&form.value("Date")) {
+                Ok(d) => d,
+                Err(e) => {
+                    form.set_error("Date", e.to_string());
+                    return None;
+                }
+            };
+            if let Err(e) = require_text("reason", &form.value("Reason")) {
+                form.set_error("Reason", e.to_string());
+                return None;
+            }
+            store
+                .rebase_measure(reference, &measure, date, &form.value("Reason"))
+                .map(|()| format!("{measure} rebased at {date} — u to undo"))
         }
         FormKind::Filter => {
             let status = match optional(form.value("Status"))

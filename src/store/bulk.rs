@@ -29,6 +29,18 @@ pub fn all_tables() -> impl Iterator<Item = &'static str> {
     TABLES.iter().copied().chain(std::iter::once("notes"))
 }
 
+/// Tables whose rows other rows refer to (by uuid in a document).
+const REFERENCED: [&str; 8] = [
+    "stages",
+    "people",
+    "cohorts",
+    "projects",
+    "drivers",
+    "change_ideas",
+    "measures",
+    "pdsa_cycles",
+];
+
 /// A reference column, the field name it has in documents, and the table it points at.
 fn reference(column: &str) -> Option<(&'static str, &'static str)> {
     Some(match column {
@@ -172,21 +184,44 @@ impl Store {
         for (table, rows) in &portfolio.tables {
             let table = table_name(table)?;
             let columns = columns_of(&tx, table)?;
-            let own = ids.entry(table).or_default().clone();
-            let mut own = own;
+            let mut own = ids.remove(table).unwrap_or_default();
+            // Only rows that others refer to need their uuid remembered (not 500,000 points).
+            let referenced = REFERENCED.contains(&table);
+            // Rows of one table usually share their fields: map them to columns once.
+            let mut shape: Vec<String> = Vec::new();
+            let mut mapped: Vec<(String, Option<&'static str>)> = Vec::new();
+            let mut sql = String::new();
             for (index, row) in rows.iter().enumerate() {
                 let at =
                     |message: String| StoreError::invalid(format!("{table}[{index}]: {message}"));
-                let mut names = Vec::with_capacity(row.len());
+                if row.len() != shape.len() || row.keys().zip(&shape).any(|(a, b)| a != b) {
+                    shape = row.keys().cloned().collect();
+                    mapped.clear();
+                    for field in &shape {
+                        let Some(found) = column_for_field(table, field, &columns) else {
+                            return Err(at(format!("unknown field {field:?}")));
+                        };
+                        mapped.push(found);
+                    }
+                    let names: Vec<&str> = mapped
+                        .iter()
+                        .map(|(c, _)| c.as_str())
+                        .filter(|c| *c != "main_measure_id")
+                        .collect();
+                    let marks: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
+                    sql = format!(
+                        "INSERT INTO {table} ({}) VALUES ({})",
+                        names.join(", "),
+                        marks.join(", ")
+                    );
+                }
                 let mut values = Vec::with_capacity(row.len());
-                for (field, value) in row {
-                    let Some((column, target)) = column_for_field(table, field, &columns) else {
-                        return Err(at(format!("unknown field {field:?}")));
-                    };
-                    if column == "main_measure_id"
-                        && let Json::String(uuid) = value
-                    {
-                        main_measures.push((0, uuid.clone(), index));
+                for ((field, value), (column, target)) in row.iter().zip(&mapped) {
+                    let (column, target) = (column.as_str(), *target);
+                    if column == "main_measure_id" {
+                        if let Json::String(uuid) = value {
+                            main_measures.push((0, uuid.clone(), index));
+                        }
                         continue;
                     }
                     let sql_value = match (target, value) {
@@ -220,19 +255,12 @@ impl Store {
                     {
                         max_ref = max_ref.max(u32::try_from(n).unwrap_or(0));
                     }
-                    names.push(column);
                     values.push(sql_value);
                 }
-                let marks: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
-                let sql = format!(
-                    "INSERT INTO {table} ({}) VALUES ({})",
-                    names.join(", "),
-                    marks.join(", ")
-                );
                 tx.prepare_cached(&sql)?
                     .execute(params_from_iter(values))
                     .map_err(|e| at(constraint_message(&e)))?;
-                if let Some(Json::String(uuid)) = row.get("uuid") {
+                if referenced && let Some(Json::String(uuid)) = row.get("uuid") {
                     own.insert(uuid.clone(), tx.last_insert_rowid());
                 }
                 if let Some(last) = main_measures.last_mut()
@@ -262,6 +290,17 @@ impl Store {
                 [*measure, *project_id],
             )?;
         }
+        let first_project = watermarks
+            .get("projects")
+            .and_then(Json::as_i64)
+            .unwrap_or(0);
+        tx.execute(
+            "UPDATE projects SET lead_name = (
+                 SELECT pe.name FROM roles r JOIN people pe ON pe.id = r.person_id
+                 WHERE r.project_id = projects.id AND r.role = 'lead')
+             WHERE id > ?1",
+            [first_project],
+        )?;
         refresh_all_spc_summaries(&tx)?;
         let next = portfolio.next_ref.max(max_ref + 1).max(next_ref_in(&tx)?);
         tx.execute(

@@ -55,9 +55,7 @@ pub struct PortfolioMetrics {
 impl Store {
     pub fn search_items(&self) -> Result<Vec<SearchItem>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT p.ref_no, p.title,
-                    (SELECT pe.name FROM roles r JOIN people pe ON pe.id = r.person_id
-                     WHERE r.project_id = p.id AND r.role = 'lead'), p.aim
+            "SELECT p.ref_no, p.title, p.lead_name, p.aim
              FROM projects p ORDER BY p.ref_no",
         )?;
         let rows = stmt.query_map([], |r| {

@@ -205,6 +205,16 @@ fn set_role(change: &mut Change<'_>, project_id: i64, role: Role, person: &str) 
             ("role", text(role.key())),
         ],
     )?;
+    if role == Role::Lead {
+        // The board shows the lead from the project's own row (no join per card).
+        let name: String =
+            change
+                .tx
+                .query_row("SELECT name FROM people WHERE id = ?1", [person_id], |r| {
+                    r.get(0)
+                })?;
+        change.update("projects", project_id, &[("lead_name", text(&name))])?;
+    }
     Ok(())
 }
 

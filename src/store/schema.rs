@@ -9,6 +9,7 @@ pub const APPLICATION_ID: i32 = 0x5149_4244;
 const STEPS: &[M<'static>] = &[
     M::up(include_str!("sql/001_portfolio.sql")),
     M::up(include_str!("sql/002_main_measure.sql")),
+    M::up(include_str!("sql/003_board_summary.sql")),
 ];
 
 pub fn migrations() -> Migrations<'static> {

@@ -12,9 +12,9 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::text::fit;
 use super::theme::Theme;
-use crate::app::Model;
+use crate::app::{ChartKind, DetailView, Model};
 use crate::domain::{DataPoint, Measure, PdsaCycle};
-use crate::spc::{PointType, XmrResult};
+use crate::spc::{PointType, RunChartResult, XmrResult};
 
 fn colour(style: Style) -> Color {
     style.fg.unwrap_or(Color::Reset)
@@ -39,8 +39,191 @@ fn number(value: f64) -> String {
     }
 }
 
+/// The shown measure as the chosen chart (c switches).
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    view: &DetailView,
+    measure: &Measure,
+    model: &Model,
+    theme: &Theme,
+) {
+    let points = view
+        .points
+        .as_ref()
+        .map(|(_, p)| p.as_slice())
+        .unwrap_or(&[]);
+    match view.chart {
+        ChartKind::Xmr => xmr(
+            frame,
+            area,
+            measure,
+            points,
+            view.analysis.as_ref(),
+            &view.detail.pdsa_cycles,
+            model,
+            theme,
+        ),
+        ChartKind::Run => run(frame, area, measure, points, view.run.as_ref(), theme),
+    }
+}
+
+/// The run chart: data, median, and the points in an IHI shift (S) or trend (T).
+fn run(
+    frame: &mut Frame,
+    area: Rect,
+    measure: &Measure,
+    points: &[DataPoint],
+    result: Option<&RunChartResult>,
+    theme: &Theme,
+) {
+    let mut title = vec![Span::styled(
+        format!(" {} — run chart ", measure.name),
+        theme.title,
+    )];
+    if let Some(r) = result {
+        let mut signals = Vec::new();
+        if r.ihi.shift {
+            signals.push("shift");
+        }
+        if r.ihi.trend {
+            signals.push("trend");
+        }
+        if r.ihi.too_few_runs {
+            signals.push("too few runs");
+        }
+        if r.ihi.too_many_runs {
+            signals.push("too many runs");
+        }
+        let text = if signals.is_empty() {
+            "no IHI signal".to_string()
+        } else {
+            format!("IHI: {}", signals.join(", "))
+        };
+        title.push(Span::styled(format!("{text} "), theme.base));
+    }
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border)
+        .title(Line::from(title));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let (Some(result), Some(median)) = (result, result.and_then(|r| r.median)) else {
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                "A run chart needs at least 2 points — r records a value.",
+                theme.dim,
+            )),
+            inner,
+        );
+        return;
+    };
+    if inner.height < 5 || inner.width < 20 {
+        return;
+    }
+    let [plot_row, dates_row, legend_row] = Layout::vertical([
+        Constraint::Min(3),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    let [axis, plot] =
+        Layout::horizontal([Constraint::Length(8), Constraint::Min(10)]).areas(plot_row);
+    let values: Vec<f64> = points.iter().map(|p| p.value).collect();
+    let low = values.iter().copied().fold(median, f64::min);
+    let high = values.iter().copied().fold(median, f64::max);
+    let pad = ((high - low) * 0.08).max(1e-9);
+    let (low, high) = (low - pad, high + pad);
+    let last_x = (points.len().max(2) - 1) as f64;
+    let (x_min, x_max) = (-0.5, last_x + 0.5);
+    let cell = (x_max - x_min) / f64::from(plot.width.max(1));
+    let grey = colour(theme.common_cause);
+    let canvas = Canvas::default()
+        .marker(Marker::HalfBlock)
+        .x_bounds([x_min, x_max])
+        .y_bounds([low, high])
+        .paint(|ctx| {
+            for (i, pair) in values.windows(2).enumerate() {
+                ctx.draw(&Segment::new(
+                    i as f64,
+                    pair[0],
+                    (i + 1) as f64,
+                    pair[1],
+                    grey,
+                ));
+            }
+            ctx.layer();
+            let mut x = x_min + cell / 2.0;
+            while x < x_max {
+                ctx.print(x, median, Span::styled("─", theme.base));
+                x += cell;
+            }
+            for (i, p) in result.points.iter().enumerate() {
+                if let Some(v) = p.value {
+                    let (letter, style) = match (p.shift, p.trend) {
+                        (true, _) => ("S", theme.improvement),
+                        (_, true) => ("T", theme.concern),
+                        _ => ("·", theme.common_cause),
+                    };
+                    ctx.print(i as f64, v, Span::styled(letter, style));
+                }
+            }
+        });
+    frame.render_widget(canvas, plot);
+    let rows = f64::from(axis.height.max(1));
+    let row = (((high - median) / (high - low)) * (rows - 1.0))
+        .floor()
+        .clamp(0.0, rows - 1.0) as usize;
+    let mut axis_lines = vec![Line::from(""); axis.height as usize];
+    if let Some(line) = axis_lines.get_mut(row) {
+        *line = Line::from(Span::styled(
+            fit(&format!("x̃ {}", number(median)), 8),
+            theme.dim,
+        ));
+    }
+    frame.render_widget(Paragraph::new(axis_lines), axis);
+    dates_line(frame, dates_row, points, theme);
+    let runs = result.ihi.runs.map_or("–".to_string(), |r| r.to_string());
+    let limits = match (result.ihi.runs_lower, result.ihi.runs_upper) {
+        (Some(lo), Some(hi)) => format!("{lo}–{hi}"),
+        _ => "no table".to_string(),
+    };
+    let legend = vec![
+        Span::styled(" ─ median", theme.base),
+        Span::styled(" S shift", theme.improvement),
+        Span::styled(" T trend", theme.concern),
+        Span::styled(
+            format!(
+                "  runs {runs} (expected {limits}), {} useful points",
+                result.useful
+            ),
+            theme.dim,
+        ),
+    ];
+    frame.render_widget(Paragraph::new(Line::from(legend)), legend_row);
+}
+
+fn dates_line(frame: &mut Frame, area: Rect, points: &[DataPoint], theme: &Theme) {
+    let first = points
+        .first()
+        .map(|p| p.date.to_string())
+        .unwrap_or_default();
+    let last = points
+        .last()
+        .map(|p| p.date.to_string())
+        .unwrap_or_default();
+    let gap = (area.width as usize).saturating_sub(8 + first.len() + last.len());
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            format!("{:8}{first}{}{last}", "", " ".repeat(gap)),
+            theme.dim,
+        )),
+        area,
+    );
+}
+
 #[allow(clippy::too_many_arguments)]
-pub fn xmr(
+fn xmr(
     frame: &mut Frame,
     area: Rect,
     measure: &Measure,

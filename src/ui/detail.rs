@@ -162,21 +162,7 @@ fn overview(frame: &mut Frame, area: Rect, view: &DetailView, model: &Model, the
     }
     match view.shown_measure() {
         Some(measure) => {
-            let points = view
-                .points
-                .as_ref()
-                .map(|(_, p)| p.as_slice())
-                .unwrap_or(&[]);
-            chart::xmr(
-                frame,
-                right,
-                measure,
-                points,
-                view.analysis.as_ref(),
-                &d.pdsa_cycles,
-                model,
-                theme,
-            );
+            chart::draw(frame, right, view, measure, model, theme);
         }
         None => frame.render_widget(
             Paragraph::new(Span::styled(
@@ -421,21 +407,7 @@ fn measures(frame: &mut Frame, area: Rect, view: &DetailView, model: &Model, the
         left,
     );
     if let Some(measure) = view.shown_measure() {
-        let points = view
-            .points
-            .as_ref()
-            .map(|(_, p)| p.as_slice())
-            .unwrap_or(&[]);
-        chart::xmr(
-            frame,
-            right,
-            measure,
-            points,
-            view.analysis.as_ref(),
-            &view.detail.pdsa_cycles,
-            model,
-            theme,
-        );
+        chart::draw(frame, right, view, measure, model, theme);
     }
 }
 
