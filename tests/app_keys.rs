@@ -289,3 +289,31 @@ fn q_and_ctrl_c_quit() {
     ctrl(&mut m, &mut store, 'c');
     assert!(m.quit, "Ctrl-c did not quit from an overlay");
 }
+
+#[test]
+fn metrics_icon_counts_open_the_projects_behind_them() {
+    let mut store = demo_store();
+    let mut m = model(&store, (120, 40));
+    press(&mut m, &mut store, KeyCode::Char('3'));
+    press(&mut m, &mut store, KeyCode::Char('l'));
+    press(&mut m, &mut store, KeyCode::Enter);
+    let view = m.metrics.as_ref().unwrap();
+    let improving = view.icons.improvement;
+    assert!(improving > 0, "the demo has measures with real signals");
+    assert_eq!(view.list.len(), improving);
+    let first = view.list[0].0;
+    press(&mut m, &mut store, KeyCode::Enter);
+    assert_eq!(m.pane, Pane::Detail);
+    let detail = m.detail.as_ref().unwrap();
+    assert_eq!(detail.reference(), first);
+    assert_eq!(detail.section, qiboard::app::Section::Measures);
+    let analysis = detail
+        .analysis
+        .as_ref()
+        .expect("a chart for the main measure");
+    assert!(
+        analysis.variation.badge().starts_with("[I"),
+        "{:?}",
+        analysis.variation
+    );
+}

@@ -224,6 +224,8 @@ impl Default for Keymap {
                 bind(Detail, A::ToggleChart, &[c('c')], true),
                 bind(Detail, A::RebaseChart, &[c('b')], false),
                 bind(Detail, A::ExportChart, &[c('x')], false),
+                bind(Metrics, A::SelectLeft, &[c('h'), p(K::Left)], false),
+                bind(Metrics, A::SelectRight, &[c('l'), p(K::Right)], false),
                 bind(Metrics, A::SelectUp, &[c('k'), p(K::Up)], false),
                 bind(Metrics, A::SelectDown, &[c('j'), p(K::Down)], false),
                 bind(Metrics, A::Open, &[p(K::Enter)], true),

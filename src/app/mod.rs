@@ -8,6 +8,7 @@ pub mod config;
 pub mod detail;
 pub mod form;
 pub mod keymap;
+pub mod metrics;
 pub mod overlay;
 mod update;
 
@@ -20,10 +21,11 @@ pub use config::{Config, ThemeName};
 pub use detail::{ChartKind, DetailView, Section};
 pub use form::{Field, Form, FormKind};
 pub use keymap::{Context, Key, Keymap};
+pub use metrics::{MetricsFocus, MetricsView};
 pub use overlay::{Choice, ChoicePurpose, Confirm, Overlay, Palette, Search};
 pub use update::update;
 
-use crate::store::{PortfolioMetrics, ProjectFilter, Store, StoreError};
+use crate::store::{ProjectFilter, Store, StoreError};
 
 /// The three panes, named in the top bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,9 +74,7 @@ pub struct Model {
     pub pane: Pane,
     pub board: BoardView,
     pub detail: Option<DetailView>,
-    pub metrics: Option<PortfolioMetrics>,
-    /// The selected row of the metrics pane's stalled list.
-    pub metrics_selected: usize,
+    pub metrics: Option<MetricsView>,
     pub overlay: Option<Overlay>,
     pub filter: ProjectFilter,
     pub status: Option<StatusLine>,
@@ -96,7 +96,6 @@ impl Model {
             board,
             detail: None,
             metrics: None,
-            metrics_selected: 0,
             overlay: None,
             filter,
             status: None,
@@ -161,9 +160,8 @@ impl Model {
                 Err(e) => return Err(e),
             }
         }
-        if self.metrics.is_some() || self.pane == Pane::Metrics {
-            self.metrics =
-                Some(store.portfolio_metrics(&self.filter, self.today, self.config.stale_weeks)?);
+        if let Some(metrics) = &mut self.metrics {
+            metrics.refresh(store, &self.filter, self.today, self.config.stale_weeks)?;
         }
         self.data_version = store.data_version()?;
         Ok(())

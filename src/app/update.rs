@@ -6,7 +6,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::form::{Field, Form, FormKind};
 use super::keymap::normalise;
 use super::overlay::{Choice, ChoicePurpose, Confirm, Overlay, Palette, Search};
-use super::{Action, ChartKind, DetailView, Model, Pane, Section};
+use super::{Action, ChartKind, DetailView, MetricsFocus, MetricsView, Model, Pane, Section};
 use crate::domain::{ActDecision, ProjectRef, Status, parse_date, parse_value, require_text};
 use crate::store::{NewPdsa, NewProject, PdsaField, ProjectField, Store, StoreError};
 
@@ -116,7 +116,15 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
                         }
                     }
                 }
-                Pane::Metrics => model.metrics_selected = 0,
+                Pane::Metrics => {
+                    if let Some(m) = &mut model.metrics {
+                        m.move_selection(if last {
+                            isize::MAX / 2
+                        } else {
+                            -(isize::MAX / 2)
+                        });
+                    }
+                }
             }
         }
         Action::MoveCardLeft | Action::MoveCardRight => move_card(model, action, store),
@@ -143,15 +151,7 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
             }
         }
         Action::Open => match model.pane {
-            Pane::Metrics => {
-                let stalled = model
-                    .metrics
-                    .as_ref()
-                    .and_then(|m| m.stalled.get(model.metrics_selected));
-                if let Some(reference) = stalled.map(|s| s.reference) {
-                    open_detail(model, reference, store);
-                }
-            }
+            Pane::Metrics => open_from_metrics(model, store),
             _ => {
                 if let Some(card) = model.board.selected() {
                     let reference = card.reference;
@@ -306,7 +306,14 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
             );
         }
         Action::Back => {
-            if model.pane == Pane::Detail {
+            if let Some(m) = model
+                .metrics
+                .as_mut()
+                .filter(|_| model.pane == Pane::Metrics)
+                && m.group.is_some()
+            {
+                m.show_stalled();
+            } else if model.pane == Pane::Detail {
                 model.pane = Pane::Board;
             } else if !model.filter_is_empty() {
                 model.filter = Default::default();
@@ -421,6 +428,41 @@ fn export_chart(model: &mut Model) {
     }
 }
 
+/// Enter in Metrics: on an icon count, list the projects behind it; on a listed project,
+/// open it (at its measures when it came from an icon count).
+fn open_from_metrics(model: &mut Model, store: &Store) {
+    let Some(m) = &mut model.metrics else { return };
+    match m.focus {
+        MetricsFocus::Icons => {
+            let group = m.selected_group();
+            if let Err(e) = m.show_group(group, store) {
+                model.error(e.to_string());
+            } else {
+                let n = m.list.len();
+                model.info(format!(
+                    "{n} project(s) with {} {} — Enter opens, Esc goes back",
+                    group.badge(),
+                    group.label()
+                ));
+            }
+        }
+        MetricsFocus::List => {
+            let Some((reference, _)) = m.list.get(m.selected).cloned() else {
+                return;
+            };
+            let to_measures = m.group.is_some();
+            open_detail(model, reference, store);
+            if to_measures && let Some(d) = &mut model.detail {
+                while d.section != Section::Measures {
+                    if d.move_section(1, store).is_err() {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+}
+
 fn show_pane(model: &mut Model, pane: Pane, store: &Store) {
     match pane {
         Pane::Detail if model.detail.is_none() => {
@@ -430,7 +472,7 @@ fn show_pane(model: &mut Model, pane: Pane, store: &Store) {
             }
         }
         Pane::Metrics => {
-            match store.portfolio_metrics(&model.filter, model.today, model.config.stale_weeks) {
+            match MetricsView::load(store, &model.filter, model.today, model.config.stale_weeks) {
                 Ok(metrics) => {
                     model.metrics = Some(metrics);
                     model.pane = Pane::Metrics;
@@ -472,9 +514,14 @@ fn select(model: &mut Model, dx: isize, dy: isize, store: &Store) {
             }
         }
         Pane::Metrics => {
-            let n = model.metrics.as_ref().map_or(0, |m| m.stalled.len());
-            model.metrics_selected =
-                (model.metrics_selected as isize + dy).clamp(0, (n as isize - 1).max(0)) as usize;
+            if let Some(m) = &mut model.metrics {
+                if dx < 0 {
+                    m.focus = MetricsFocus::List;
+                } else if dx > 0 {
+                    m.focus = MetricsFocus::Icons;
+                }
+                m.move_selection(dy);
+            }
         }
     }
 }

@@ -18,6 +18,7 @@ use super::theme::Theme;
 use crate::app::Model;
 use crate::app::board::CARD_HEIGHT;
 use crate::domain::Status;
+use crate::spc::Variation;
 use crate::store::{BoardCard, BoardColumn};
 
 pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: &Theme) {
@@ -173,13 +174,26 @@ fn card_lines(
     let marker = if selected { "▌" } else { " " };
     let score = card.score.map_or("–".to_string(), |s| s.to_string());
     let reference = card.reference.to_string();
-    let gap = cells
-        .saturating_sub(1 + reference.len() + score.len() + 1)
-        .max(1);
+    // The main measure's variation icon (Making Data Count) beside the score.
+    let icon = card.variation.map_or("", |v| v.badge());
+    let used = 1 + reference.len() + 1 + width(icon) + 1 + score.len();
+    let gap = cells.saturating_sub(used).max(1);
     lines.push(Line::from(vec![
         Span::styled(marker, theme.border_focus),
         Span::styled(
-            format!("{reference}{}{score} ", " ".repeat(gap)),
+            format!("{reference} "),
+            style.add_modifier(ratatui::style::Modifier::BOLD),
+        ),
+        Span::styled(
+            icon,
+            if selected {
+                style
+            } else {
+                variation_style(card.variation, theme)
+            },
+        ),
+        Span::styled(
+            format!("{}{score} ", " ".repeat(gap)),
             style.add_modifier(ratatui::style::Modifier::BOLD),
         ),
     ]));
@@ -198,6 +212,9 @@ fn card_lines(
     }
     if stale {
         third.push("⌛ stale".to_string());
+    }
+    if let Some(assurance) = card.assurance {
+        third.push(assurance.badge().to_string());
     }
     let lead = card.lead.clone().unwrap_or_else(|| "no lead".into());
     let tail = third.join(" ");
@@ -224,6 +241,15 @@ fn card_lines(
         Span::styled(pad(&text, room), third_style),
     ]));
     lines.push(Line::from(""));
+}
+
+fn variation_style(variation: Option<Variation>, theme: &Theme) -> ratatui::style::Style {
+    match variation {
+        Some(Variation::ImprovementHigh | Variation::ImprovementLow) => theme.improvement,
+        Some(Variation::ConcernHigh | Variation::ConcernLow) => theme.concern,
+        Some(Variation::NeutralHigh | Variation::NeutralLow) => theme.neutral,
+        _ => theme.common_cause,
+    }
 }
 
 fn pad(text: &str, cells: usize) -> String {

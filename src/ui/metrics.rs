@@ -12,8 +12,8 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::text::fit;
 use super::theme::Theme;
-use crate::app::Model;
-use crate::store::PortfolioMetrics;
+use crate::app::{MetricsFocus, MetricsView, Model};
+use crate::store::{IconGroup, PortfolioMetrics};
 
 fn block<'a>(title: String, theme: &Theme) -> Block<'a> {
     Block::default()
@@ -55,17 +55,23 @@ fn bars<'a>(
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: &Theme) {
-    let Some(m) = &model.metrics else {
+    let Some(view) = &model.metrics else {
         frame.render_widget(Paragraph::new("Loading…"), area);
         return;
     };
+    let m = &view.portfolio;
+    if area.width < 110 {
+        narrow(frame, area, view, theme);
+        return;
+    }
     let [top, bottom] =
         Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
-    let [stages, statuses, scores, months] = Layout::horizontal([
-        Constraint::Percentage(30),
-        Constraint::Percentage(18),
+    let [stages, statuses, scores, months, icons] = Layout::horizontal([
         Constraint::Percentage(24),
-        Constraint::Percentage(28),
+        Constraint::Percentage(15),
+        Constraint::Percentage(19),
+        Constraint::Percentage(22),
+        Constraint::Percentage(20),
     ])
     .areas(top);
     let [stalled, groups, benefits] = Layout::horizontal([
@@ -99,7 +105,8 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: &Theme) {
     );
     score_panel(frame, scores, m, theme);
     month_panel(frame, months, m, theme);
-    stalled_panel(frame, stalled, m, model.metrics_selected, theme);
+    icon_panel(frame, icons, view, theme);
+    list_panel(frame, stalled, view, theme);
     let [divisions, cohorts, coaches] = Layout::vertical([
         Constraint::Ratio(1, 3),
         Constraint::Ratio(1, 3),
@@ -234,44 +241,115 @@ fn month_panel(frame: &mut Frame, area: Rect, m: &PortfolioMetrics, theme: &Them
     );
 }
 
-fn stalled_panel(
-    frame: &mut Frame,
-    area: Rect,
-    m: &PortfolioMetrics,
-    selected: usize,
-    theme: &Theme,
-) {
+/// A small window keeps what answers "how is the portfolio doing" first: stages, status,
+/// the main measures' icons, and the list; scores, months and groups need a wider one.
+fn narrow(frame: &mut Frame, area: Rect, view: &MetricsView, theme: &Theme) {
+    let m = &view.portfolio;
+    let [top, bottom] =
+        Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
+    let [stages, statuses, icons] = Layout::horizontal([
+        Constraint::Percentage(38),
+        Constraint::Percentage(27),
+        Constraint::Percentage(35),
+    ])
+    .areas(top);
+    let inner = |r: Rect| r.width.saturating_sub(2) as usize;
+    frame.render_widget(
+        Paragraph::new(bars(
+            &m.by_stage,
+            12.min(inner(stages) / 2),
+            inner(stages),
+            theme,
+        ))
+        .block(block(format!(" {} projects ", m.total), theme)),
+        stages,
+    );
+    let by_status: Vec<(String, usize)> = m
+        .by_status
+        .iter()
+        .map(|(s, n)| (s.label().to_string(), *n))
+        .collect();
+    frame.render_widget(
+        Paragraph::new(bars(&by_status, 9, inner(statuses), theme))
+            .block(block(" Status ".into(), theme)),
+        statuses,
+    );
+    icon_panel(frame, icons, view, theme);
+    list_panel(frame, bottom, view, theme);
+}
+
+/// Labels that fit a narrow panel (the full words are in the list's title).
+fn short_label(group: IconGroup) -> &'static str {
+    match group {
+        IconGroup::Improvement => "improvement",
+        IconGroup::Concern => "concern",
+        IconGroup::CommonCause => "common cause",
+        IconGroup::Neutral => "neutral",
+        IconGroup::NoData => "no data yet",
+        IconGroup::Pass => "will pass target",
+        IconGroup::Fail => "will fail target",
+        IconGroup::HitAndMiss => "hit and miss",
+    }
+}
+
+/// How the portfolio's main measures read (Making Data Count icons); Enter lists the projects.
+fn icon_panel(frame: &mut Frame, area: Rect, view: &MetricsView, theme: &Theme) {
+    let focused = view.focus == MetricsFocus::Icons;
+    let width = area.width.saturating_sub(2) as usize;
+    let lines: Vec<Line> = IconGroup::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, group)| {
+            let style = match group {
+                IconGroup::Improvement | IconGroup::Pass => theme.improvement,
+                IconGroup::Concern | IconGroup::Fail => theme.concern,
+                IconGroup::Neutral => theme.neutral,
+                _ => theme.common_cause,
+            };
+            let text = fit(
+                &format!(
+                    "{} {:>4} {}",
+                    group.badge(),
+                    view.icons.count(*group),
+                    short_label(*group)
+                ),
+                width,
+            );
+            let line = Line::from(Span::styled(text, style));
+            if focused && i == view.icon {
+                line.style(theme.selected)
+            } else {
+                line
+            }
+        })
+        .collect();
+    let mut block = block(" Main measures (l, Enter) ".into(), theme);
+    if focused {
+        block = block.border_style(theme.border_focus);
+    }
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+fn list_panel(frame: &mut Frame, area: Rect, view: &MetricsView, theme: &Theme) {
     let width = area.width.saturating_sub(2) as usize;
     let visible = area.height.saturating_sub(2).max(1) as usize;
-    let offset = selected.saturating_sub(visible - 1);
-    let lines: Vec<Line> = if m.stalled.is_empty() {
-        vec![Line::from(Span::styled(
-            "nothing stalled — every active project moved recently",
-            theme.dim,
-        ))]
+    let offset = view.selected.saturating_sub(visible - 1);
+    let focused = view.focus == MetricsFocus::List;
+    let lines: Vec<Line> = if view.list.is_empty() {
+        let empty = match view.group {
+            None => "nothing stalled — every active project moved recently",
+            Some(_) => "no project here",
+        };
+        vec![Line::from(Span::styled(empty, theme.dim))]
     } else {
-        m.stalled
+        view.list
             .iter()
             .enumerate()
             .skip(offset)
             .take(visible)
-            .map(|(i, s)| {
-                let mut why = Vec::new();
-                if s.no_update {
-                    why.push("no update");
-                }
-                if s.no_pdsa {
-                    why.push("no PDSA");
-                }
-                if s.no_data {
-                    why.push("no data");
-                }
-                let text = fit(
-                    &format!("{} {} — {}", s.reference, s.title, why.join(", ")),
-                    width,
-                );
-                let line = Line::from(text);
-                if i == selected {
+            .map(|(i, (reference, text))| {
+                let line = Line::from(fit(&format!("{reference} {text}"), width));
+                if focused && i == view.selected {
                     line.style(theme.selected)
                 } else {
                     line
@@ -279,10 +357,22 @@ fn stalled_panel(
             })
             .collect()
     };
-    let title = format!(
-        " Stalled: {} (no change for {} weeks) — Enter opens ",
-        m.stalled.len(),
-        m.stale_weeks
-    );
-    frame.render_widget(Paragraph::new(lines).block(block(title, theme)), area);
+    let title = match view.group {
+        None => format!(
+            " Stalled: {} (no change for {} weeks) — Enter opens ",
+            view.list.len(),
+            view.portfolio.stale_weeks
+        ),
+        Some(group) => format!(
+            " {} {}: {} — Enter opens, Esc back ",
+            group.badge(),
+            group.label(),
+            view.list.len()
+        ),
+    };
+    let mut block = block(title, theme);
+    if focused {
+        block = block.border_style(theme.border_focus);
+    }
+    frame.render_widget(Paragraph::new(lines).block(block), area);
 }

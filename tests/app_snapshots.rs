@@ -1,0 +1,143 @@
+//! What a coach sees: each pane and the help, on the demo portfolio with today fixed, at
+//! 120×40, 80×24 and a tiny window. Every snapshot was read before it was accepted.
+
+mod app_support;
+
+use app_support::{demo_store, keys, model, press, screen};
+use crossterm::event::KeyCode;
+
+#[test]
+fn board_at_120_by_40_shows_all_six_stages() {
+    let store = demo_store();
+    let m = model(&store, (120, 40));
+    let text = screen(&m);
+    for stage in [
+        "Start out",
+        "Define and sc",
+        "Measure and",
+        "Design and",
+        "Pilot and",
+        "Sustain and",
+    ] {
+        assert!(text.contains(stage), "{stage} missing");
+    }
+    insta::assert_snapshot!("board_120x40", text);
+}
+
+#[test]
+fn board_at_80_by_24_keeps_the_selection_in_view() {
+    let mut store = demo_store();
+    let mut m = model(&store, (80, 24));
+    keys(&mut m, &mut store, "lllll");
+    let text = screen(&m);
+    assert!(
+        text.contains("Sustain"),
+        "the selected last column is not in view:\n{text}"
+    );
+    assert!(
+        text.contains('◀'),
+        "no mark that columns lie to the left:\n{text}"
+    );
+    insta::assert_snapshot!("board_80x24_scrolled_right", text);
+}
+
+#[test]
+fn tiny_windows_say_so_instead_of_drawing_nonsense() {
+    let store = demo_store();
+    // Down to 1×1 nothing panics; from 10 cells wide it says why there is no board.
+    for size in [(1, 1), (3, 1), (10, 3), (29, 7), (40, 5), (200, 7)] {
+        let m = model(&store, size);
+        let text = screen(&m);
+        if size.0 >= 10 {
+            assert!(text.contains("small"), "{size:?}:\n{text}");
+        }
+    }
+    insta::assert_snapshot!("tiny_20x5", screen(&model(&store, (20, 5))));
+}
+
+#[test]
+fn detail_overview_shows_charter_latest_pdsa_and_chart() {
+    let mut store = demo_store();
+    let mut m = model(&store, (120, 40));
+    keys(&mut m, &mut store, "llll");
+    press(&mut m, &mut store, KeyCode::Enter);
+    let text = screen(&m);
+    for part in ["Charter", "Aim", "Latest: PDSA", "UPL", "LPL"] {
+        assert!(text.contains(part), "{part} missing:\n{text}");
+    }
+    insta::assert_snapshot!("detail_overview_120x40", text);
+    m.size = (80, 24);
+    insta::assert_snapshot!("detail_overview_80x24", screen(&m));
+}
+
+#[test]
+fn detail_sections_pdsa_and_measures() {
+    let mut store = demo_store();
+    let mut m = model(&store, (120, 40));
+    keys(&mut m, &mut store, "llll");
+    press(&mut m, &mut store, KeyCode::Enter);
+    keys(&mut m, &mut store, "lll");
+    let pdsa = screen(&m);
+    assert!(pdsa.contains("Ramps") && pdsa.contains("PDSA 1"), "{pdsa}");
+    insta::assert_snapshot!("detail_pdsa_120x40", pdsa);
+    keys(&mut m, &mut store, "l");
+    let measures = screen(&m);
+    assert!(
+        measures.contains("Measures") && measures.contains("x̄"),
+        "{measures}"
+    );
+    insta::assert_snapshot!("detail_measures_120x40", measures);
+    m.size = (80, 24);
+    insta::assert_snapshot!("detail_measures_80x24", screen(&m));
+}
+
+#[test]
+fn metrics_answer_how_the_portfolio_is_doing() {
+    let mut store = demo_store();
+    let mut m = model(&store, (120, 40));
+    press(&mut m, &mut store, KeyCode::Char('3'));
+    let text = screen(&m);
+    for part in [
+        "40 projects by stage",
+        "Status",
+        "Progress scores",
+        "PDSA cycles per month",
+        "Stalled",
+        "Benefits claimed",
+    ] {
+        assert!(text.contains(part), "{part} missing:\n{text}");
+    }
+    insta::assert_snapshot!("metrics_120x40", text);
+    m.size = (80, 24);
+    insta::assert_snapshot!("metrics_80x24", screen(&m));
+}
+
+#[test]
+fn help_lists_every_key_from_the_registry() {
+    let mut store = demo_store();
+    let mut m = model(&store, (120, 40));
+    press(&mut m, &mut store, KeyCode::Char('?'));
+    let text = screen(&m);
+    for part in [
+        "Keys",
+        "move card a stage right",
+        "undo the last change",
+        "Ctrl-r",
+    ] {
+        assert!(text.contains(part), "{part} missing:\n{text}");
+    }
+    insta::assert_snapshot!("help_120x40", text);
+    press(&mut m, &mut store, KeyCode::Char('?'));
+    assert!(m.overlay.is_none(), "? did not close help");
+}
+
+#[test]
+fn an_empty_portfolio_greets_the_user() {
+    let store = qiboard::store::Store::open_in_memory(qiboard::clock::Clock::system()).unwrap();
+    let m = model(&store, (80, 24));
+    let text = screen(&m);
+    assert!(
+        text.contains("Welcome to qiboard") && text.contains("add your first project"),
+        "{text}"
+    );
+}
