@@ -3,38 +3,13 @@
 //! each with its history row and its disk sync. `*_no_sync` runs the same change with
 //! `synchronous = OFF`, to show the sync's share.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use chrono::{NaiveDate, TimeZone, Utc};
+use chrono::NaiveDate;
+use common::{clock, large_portfolio};
 use criterion::{Criterion, criterion_group, criterion_main};
-use qiboard::clock::Clock;
 use qiboard::domain::{ProgressScore, ProjectRef};
 use qiboard::store::{NewProject, Store};
-
-fn clock() -> Clock {
-    Clock::fixed(Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap())
-}
-
-/// Builds the large portfolio once per bench run, in the target folder (a local disk).
-fn large_portfolio() -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bench-large");
-    let path = dir.join("large.sqlite3");
-    if !path.exists() {
-        std::fs::create_dir_all(&dir).unwrap();
-        let mut store = Store::open(&path, clock()).unwrap();
-        let stages = store.stage_uuids().unwrap();
-        let anchor = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-        let portfolio = qiboard::demo::large_portfolio(&stages, anchor);
-        store.load(&portfolio, "large demo", &mut |_| {}).unwrap();
-    }
-    // The changes below add rows: work on a fresh copy each run.
-    let work = dir.join("work.sqlite3");
-    for stale in ["work.sqlite3", "work.sqlite3-wal", "work.sqlite3-shm"] {
-        let _ = std::fs::remove_file(dir.join(stale));
-    }
-    std::fs::copy(&path, &work).unwrap();
-    work
-}
 
 fn store_benches(c: &mut Criterion) {
     let path = large_portfolio();

@@ -68,6 +68,30 @@ impl BoardView {
         }
     }
 
+    /// Puts a re-read card in place: where it was when its stage is unchanged, else at the end
+    /// of its new stage's column (where the store puts a moved project).
+    pub fn apply(&mut self, stage_id: i64, card: BoardCard) {
+        let Some(target) = self.columns.iter().position(|c| c.stage.id == stage_id) else {
+            return;
+        };
+        let found = self.columns.iter().enumerate().find_map(|(c, column)| {
+            column
+                .cards
+                .iter()
+                .position(|x| x.reference == card.reference)
+                .map(|r| (c, r))
+        });
+        match found {
+            Some((c, r)) if c == target => self.columns[c].cards[r] = card,
+            Some((c, r)) => {
+                self.columns[c].cards.remove(r);
+                self.rows[c] = self.rows[c].min(self.columns[c].cards.len().saturating_sub(1));
+                self.columns[target].cards.push(card);
+            }
+            None => self.columns[target].cards.push(card),
+        }
+    }
+
     /// Selects a project wherever it is; false when it is not on the board (filtered out).
     pub fn select(&mut self, reference: ProjectRef) -> bool {
         for (c, column) in self.columns.iter().enumerate() {

@@ -25,6 +25,7 @@ pub use metrics::{MetricsFocus, MetricsView};
 pub use overlay::{Choice, ChoicePurpose, Confirm, Overlay, Palette, Search};
 pub use update::update;
 
+use crate::domain::ProjectRef;
 use crate::store::{ProjectFilter, Store, StoreError};
 
 /// The three panes, named in the top bar.
@@ -160,11 +161,41 @@ impl Model {
                 Err(e) => return Err(e),
             }
         }
-        if let Some(metrics) = &mut self.metrics {
-            metrics.refresh(store, &self.filter, self.today, self.config.stale_weeks)?;
-        }
+        self.refresh_metrics(store)?;
         self.data_version = store.data_version()?;
         Ok(())
+    }
+
+    /// Metrics are re-read when they show; elsewhere they are dropped and read on return.
+    fn refresh_metrics(&mut self, store: &Store) -> Result<(), StoreError> {
+        if self.pane != Pane::Metrics {
+            self.metrics = None;
+        } else if let Some(metrics) = &mut self.metrics {
+            metrics.refresh(store, &self.filter, self.today, self.config.stale_weeks)?;
+        }
+        Ok(())
+    }
+
+    /// After a change to one project: re-reads its card (and its detail if open) instead of
+    /// the whole board. With a filter on, the card may leave the board: read it all then.
+    pub fn reload_project(
+        &mut self,
+        store: &Store,
+        reference: ProjectRef,
+    ) -> Result<(), StoreError> {
+        if !self.filter_is_empty() {
+            return self.reload(store);
+        }
+        if let Some((stage_id, card)) = store.board_card(reference)? {
+            self.board.apply(stage_id, card);
+        }
+        if let Some(detail) = &mut self.detail
+            && detail.reference() == reference
+        {
+            let fresh = store.project_detail(reference)?;
+            detail.replace(fresh, store)?;
+        }
+        self.refresh_metrics(store)
     }
 
     /// Called when no key came for a while: shows changes another qiboard made.

@@ -67,6 +67,15 @@ fn changed(model: &mut Model, store: &Store, said: String) {
     model.board.keep_in_view(model.size);
 }
 
+/// After a change to one project: re-read only what shows it.
+fn changed_project(model: &mut Model, store: &Store, reference: ProjectRef, said: String) {
+    model.info(said);
+    if let Err(e) = model.reload_project(store, reference) {
+        model.error(e.to_string());
+    }
+    model.board.keep_in_view(model.size);
+}
+
 /// A refused change: conflicts reload the view so the user sees what changed.
 fn refused(model: &mut Model, store: &Store, error: StoreError) {
     let conflict = matches!(error, StoreError::Conflict(_));
@@ -551,7 +560,7 @@ fn move_card(model: &mut Model, action: Action, store: &mut Store) {
     match store.move_project(reference, &key, Some(version)) {
         Ok(outcome) => {
             let mut text = format!("{reference} moved to {} — u to undo", outcome.stage);
-            changed(model, store, String::new());
+            changed_project(model, store, reference, String::new());
             if outcome.warnings.is_empty() {
                 model.info(text);
             } else {
@@ -836,9 +845,10 @@ fn choose(model: &mut Model, choice: &Choice, store: &mut Store) {
         ChoicePurpose::Status { reference, version } => {
             let status = Status::ALL[choice.selected.min(Status::ALL.len() - 1)];
             match store.set_status(*reference, status, Some(*version)) {
-                Ok(()) => changed(
+                Ok(()) => changed_project(
                     model,
                     store,
+                    *reference,
                     format!("{reference} is now {} — u to undo", status.label()),
                 ),
                 Err(e) => refused(model, store, e),

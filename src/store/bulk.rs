@@ -154,6 +154,23 @@ impl Store {
             ));
         }
         let now = format_time(self.clock.now());
+        // A big load in one transaction: a larger page cache keeps SQLite from spilling dirty
+        // pages to the WAL again and again (the default is 2 MB).
+        let cache: i64 = self.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+        self.conn.execute_batch("PRAGMA cache_size = -262144")?;
+        let result = self.load_in_transaction(portfolio, summary, on_row, &now);
+        self.conn
+            .execute_batch(&format!("PRAGMA cache_size = {cache}"))?;
+        result
+    }
+
+    fn load_in_transaction(
+        &mut self,
+        portfolio: &Portfolio,
+        summary: &str,
+        on_row: &mut dyn FnMut(usize),
+        now: &str,
+    ) -> Result<()> {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -308,7 +325,7 @@ impl Store {
             [next.to_string()],
         )?;
         let payload = serde_json::json!({ "watermarks": watermarks }).to_string();
-        write_history(&tx, &now, None, summary, "bulk", &payload)?;
+        write_history(&tx, now, None, summary, "bulk", &payload)?;
         tx.commit()?;
         Ok(())
     }

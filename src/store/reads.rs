@@ -226,6 +226,20 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// One card as the board shows it, with its stage: what the app re-reads after a change
+    /// to one project instead of the whole board.
+    pub fn board_card(&self, reference: ProjectRef) -> Result<Option<(i64, BoardCard)>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT p.stage_id, p.ref_no, p.title, p.lead_name, p.score, p.status, p.updated,
+                        p.version, p.variation, p.assurance
+                 FROM projects p WHERE p.ref_no = ?1",
+            )?
+            .query_row([reference.0], |r| Ok((r.get(0)?, card_from(r)?)))
+            .optional()?)
+    }
+
     /// The board: one column per stage, cards in their stored order.
     pub fn board(&self, filter: &ProjectFilter) -> Result<Vec<BoardColumn>> {
         let mut columns: Vec<BoardColumn> = self
@@ -253,17 +267,7 @@ impl Store {
         let mut rows = stmt.query(self.filter_params(filter)?)?;
         while let Some(r) = rows.next()? {
             let stage_id: i64 = r.get(0)?;
-            let card = BoardCard {
-                reference: ProjectRef(r.get(1)?),
-                title: r.get(2)?,
-                lead: r.get(3)?,
-                score: score(r.get(4)?),
-                status: status(&r.get::<_, String>(5)?),
-                updated: r.get(6)?,
-                version: r.get(7)?,
-                variation: icon(r.get(8)?, parse_variation),
-                assurance: icon(r.get(9)?, parse_assurance),
-            };
+            let card = card_from(r)?;
             if let Some(column) = columns.iter_mut().find(|c| c.stage.id == stage_id) {
                 column.cards.push(card);
             }
@@ -572,6 +576,21 @@ impl Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// A card from columns 1…9 of the board queries (column 0 is the stage).
+fn card_from(r: &Row<'_>) -> rusqlite::Result<BoardCard> {
+    Ok(BoardCard {
+        reference: ProjectRef(r.get(1)?),
+        title: r.get(2)?,
+        lead: r.get(3)?,
+        score: score(r.get(4)?),
+        status: status(&r.get::<_, String>(5)?),
+        updated: r.get(6)?,
+        version: r.get(7)?,
+        variation: icon(r.get(8)?, parse_variation),
+        assurance: icon(r.get(9)?, parse_assurance),
+    })
 }
 
 fn project_from(r: &Row<'_>) -> rusqlite::Result<Project> {

@@ -9,3 +9,7 @@ CREATE INDEX board_cards ON projects (
     stage_id, position, ref_no, title, lead_name, score, status, updated, version,
     variation, assurance
 );
+
+-- Each change drops the redo tail and each redo finds its next step: both by this index,
+-- not by a scan of the whole undo log.
+CREATE INDEX history_undone ON history (id) WHERE state = 'undone';
