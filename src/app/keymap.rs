@@ -176,6 +176,7 @@ impl Default for Keymap {
         let p = Key::plain;
         Keymap {
             bindings: vec![
+                bind(Global, A::AddProject, &[c('a')], true),
                 bind(Global, A::ShowBoard, &[c('1')], false),
                 bind(Global, A::ShowDetail, &[c('2')], false),
                 bind(Global, A::ShowMetrics, &[c('3')], false),
@@ -189,7 +190,6 @@ impl Default for Keymap {
                 bind(Global, A::Back, &[p(K::Esc)], false),
                 bind(Global, A::Refresh, &[Key::ctrl('l')], false),
                 bind(Global, A::Quit, &[c('q'), Key::ctrl('c')], true),
-                bind(Global, A::AddProject, &[c('a')], false),
                 bind(Board, A::SelectLeft, &[c('h'), p(K::Left)], false),
                 bind(Board, A::SelectRight, &[c('l'), p(K::Right)], false),
                 bind(Board, A::SelectUp, &[c('k'), p(K::Up)], false),
@@ -201,7 +201,6 @@ impl Default for Keymap {
                 bind(Board, A::MoveCardUp, &[c('K')], false),
                 bind(Board, A::MoveCardDown, &[c('J')], false),
                 bind(Board, A::Open, &[p(K::Enter)], true),
-                bind(Board, A::AddProject, &[c('a')], true),
                 bind(Board, A::EditProject, &[c('e')], false),
                 bind(Board, A::SetScore, &[c('s')], true),
                 bind(Board, A::ChangeStatus, &[c('S')], false),
@@ -282,6 +281,29 @@ impl Keymap {
             .collect();
         hints.dedup();
         hints
+    }
+
+    /// The keys as a Markdown table, per context: the README carries exactly this (a test
+    /// checks), so the documented keys cannot drift from the real ones.
+    pub fn markdown(&self) -> String {
+        let mut out = String::from("| where | keys | does |\n|---|---|---|\n");
+        for context in [
+            Context::Global,
+            Context::Board,
+            Context::Detail,
+            Context::Metrics,
+        ] {
+            for binding in self.bindings.iter().filter(|b| b.context == context) {
+                let keys: Vec<String> = binding.keys.iter().map(|k| format!("`{k}`")).collect();
+                out.push_str(&format!(
+                    "| {} | {} | {} |\n",
+                    context.label(),
+                    keys.join(" "),
+                    binding.action.description()
+                ));
+            }
+        }
+        out
     }
 
     /// Replaces an action's keys in every context where it is bound (from config.toml).
