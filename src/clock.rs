@@ -45,6 +45,11 @@ pub fn format_time(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
+/// The date of a stored time (`2026-11-23T09:00:00Z` → `2026-11-23`); any other text whole.
+pub fn date_part(text: &str) -> &str {
+    text.get(..10).unwrap_or(text)
+}
+
 pub fn parse_time(text: &str) -> Option<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(text)
         .ok()

@@ -317,3 +317,85 @@ fn metrics_icon_counts_open_the_projects_behind_them() {
         analysis.variation
     );
 }
+
+#[test]
+fn m_marks_the_selected_measure_as_main_and_the_card_follows() {
+    let mut store = demo_store();
+    let mut m = model(&store, (120, 40));
+    // Find a project with two measures and open it at its measures.
+    let reference = store
+        .list_projects(&Default::default())
+        .unwrap()
+        .into_iter()
+        .map(|p| p.reference)
+        .find(|r| store.measures(*r).unwrap().len() >= 2)
+        .expect("a demo project with two measures");
+    press(&mut m, &mut store, KeyCode::Char('/'));
+    keys(&mut m, &mut store, &reference.to_string());
+    press(&mut m, &mut store, KeyCode::Enter);
+    press(&mut m, &mut store, KeyCode::Enter);
+    while m.detail.as_ref().unwrap().section != qiboard::app::Section::Measures {
+        press(&mut m, &mut store, KeyCode::Char('l'));
+    }
+    let main_before = store.main_measure(reference).unwrap();
+    let measures = store.measures(reference).unwrap();
+    let other = measures
+        .iter()
+        .position(|x| Some(&x.name) != main_before.as_ref())
+        .unwrap();
+    for _ in 0..other {
+        press(&mut m, &mut store, KeyCode::Char('j'));
+    }
+    press(&mut m, &mut store, KeyCode::Char('m'));
+    assert_eq!(
+        store.main_measure(reference).unwrap(),
+        Some(measures[other].name.clone())
+    );
+    assert_eq!(
+        m.detail.as_ref().unwrap().main,
+        Some(measures[other].name.clone())
+    );
+    press(&mut m, &mut store, KeyCode::Char('u'));
+    assert_eq!(store.main_measure(reference).unwrap(), main_before);
+}
+
+#[test]
+fn a_worksheet_changed_elsewhere_meanwhile_is_not_overwritten() {
+    let mut store = demo_store();
+    let mut m = model(&store, (120, 40));
+    keys(&mut m, &mut store, "llll");
+    press(&mut m, &mut store, KeyCode::Enter);
+    keys(&mut m, &mut store, "lll");
+    let d = m.detail.as_ref().unwrap();
+    let (reference, number) = (d.reference(), d.detail.pdsa_cycles[0].number);
+    press(&mut m, &mut store, KeyCode::Enter);
+    assert!(
+        matches!(m.overlay, Some(Overlay::Form(_))),
+        "Enter did not open the worksheet"
+    );
+    // Someone else records the study while the form is open.
+    store
+        .edit_pdsa(
+            reference,
+            number,
+            &[qiboard::store::PdsaField::Study("from the CLI".into())],
+            None,
+        )
+        .unwrap();
+    keys(&mut m, &mut store, " and more");
+    ctrl(&mut m, &mut store, 's');
+    match &m.overlay {
+        Some(Overlay::Form(form)) => {
+            let error = form.error.clone().unwrap_or_default();
+            assert!(error.contains("changed elsewhere"), "{error}");
+        }
+        _ => panic!("the stale worksheet was saved"),
+    }
+    let cycle = store
+        .pdsa_cycles(reference)
+        .unwrap()
+        .into_iter()
+        .find(|c| c.number == number)
+        .unwrap();
+    assert_eq!(cycle.study, "from the CLI");
+}

@@ -220,4 +220,47 @@ fn broken_and_foreign_import_files_are_refused_with_where() {
                           "updated": "2026-01-01T00:00:00Z"}]}"#,
     );
     refused(&p, &["import", "json", &blank_title], "projects[0]");
+    // Into a new file: refused, and no portfolio file is left behind.
+    let fresh = p.path("fresh.sqlite3");
+    let out = common::qiboard(&fresh)
+        .args(["import", "json", &blank_title])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        !fresh.exists(),
+        "a refused import left a portfolio file behind"
+    );
+    let huge = write(
+        "huge.json",
+        r#"{"format": "qiboard-portfolio", "format_version": 1, "next_ref": 4294967295,
+            "projects": [{"uuid": "u1", "ref_no": 4294967295, "title": "x", "stage": null,
+                          "position": 1, "created": "2026-01-01T00:00:00Z",
+                          "updated": "2026-01-01T00:00:00Z"}]}"#,
+    );
+    refused(
+        &p,
+        &["import", "json", &huge],
+        "ref_no 4294967295 is not between 1 and",
+    );
+}
+
+#[test]
+fn renaming_a_measure_onto_another_is_refused_as_bad_input() {
+    let p = seeded();
+    p.ok(&[
+        "measure",
+        "add",
+        "1",
+        "Waiting",
+        "--kind",
+        "process",
+        "--direction",
+        "decrease",
+    ]);
+    refused(
+        &p,
+        &["measure", "edit", "1", "Falls", "--rename", "waiting"],
+        "already has a measure",
+    );
 }

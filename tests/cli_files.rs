@@ -396,3 +396,47 @@ fn an_older_portfolio_is_backed_up_then_upgraded_and_stays_readable() {
         "QI-0002 added: New\n"
     );
 }
+
+#[test]
+fn a_change_made_before_an_upgrade_can_still_be_undone_after_it() {
+    let p = Portfolio::new();
+    let mut conn = rusqlite::Connection::open(&p.db).unwrap();
+    qiboard::store::schema::migrations()
+        .to_version(&mut conn, 1)
+        .unwrap();
+    // Schema 1, with one status change in its undo log (row images of schema 1's columns).
+    let row = |status: &str, version: i64| {
+        serde_json::json!({
+            "id": 1, "uuid": "p1", "version": version, "ref_no": 1, "title": "Old project",
+            "problem": "", "aim": "", "scope_in": "", "scope_out": "", "division": "",
+            "department": "", "risks": "", "cohort_id": null, "start_date": null,
+            "target_date": null, "stage_id": 1, "status": status, "position": 1, "score": null,
+            "created": "2025-01-01T00:00:00Z", "updated": "2025-01-01T00:00:00Z",
+            "last_pdsa": null, "last_data": null
+        })
+    };
+    let changes = serde_json::json!([{
+        "table": "projects", "id": 1, "before": row("active", 1), "after": row("on_hold", 2)
+    }]);
+    conn.execute_batch(&format!(
+        "PRAGMA application_id = {};
+         INSERT INTO stages (uuid, key, name, position) VALUES ('s1', 'start', 'Start out', 1);
+         INSERT INTO meta (key, value) VALUES ('next_ref', '2');
+         INSERT INTO projects (uuid, version, ref_no, title, stage_id, status, position, created, updated)
+         VALUES ('p1', 2, 1, 'Old project', 1, 'on_hold', 1, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');",
+        qiboard::store::schema::APPLICATION_ID
+    ))
+    .unwrap();
+    conn.execute(
+        "INSERT INTO history (at, ref_no, summary, kind, changes) VALUES ('2025-01-01T00:00:00Z', 1, 'QI-0001 status set to On hold', 'rows', ?1)",
+        [changes.to_string()],
+    )
+    .unwrap();
+    drop(conn);
+
+    assert_eq!(p.projects_json()[0]["status"], "on_hold");
+    assert_eq!(p.ok(&["undo"]), "Undone: QI-0001 status set to On hold\n");
+    assert_eq!(p.projects_json()[0]["status"], "active");
+    p.ok(&["redo"]);
+    assert_eq!(p.projects_json()[0]["status"], "on_hold");
+}

@@ -76,6 +76,8 @@ pub enum Action {
     RebaseChart,
     /// Export the shown chart to an SVG file.
     ExportChart,
+    /// Make the selected measure the project's main one (its icons go on the card).
+    MarkMainMeasure,
 }
 
 impl Action {
@@ -107,6 +109,7 @@ impl Action {
         Action::ToggleChart,
         Action::RebaseChart,
         Action::ExportChart,
+        Action::MarkMainMeasure,
         Action::DeleteProject,
         Action::Undo,
         Action::Redo,
@@ -158,6 +161,7 @@ impl Action {
             Action::ToggleChart => "toggle_chart",
             Action::RebaseChart => "rebase_chart",
             Action::ExportChart => "export_chart",
+            Action::MarkMainMeasure => "mark_main_measure",
         }
     }
 
@@ -200,6 +204,7 @@ impl Action {
             Action::ToggleChart => "chart: XmR / run chart",
             Action::RebaseChart => "rebase the chart at a point",
             Action::ExportChart => "export the chart to SVG",
+            Action::MarkMainMeasure => "make this the main measure",
         }
     }
 

@@ -80,8 +80,8 @@ impl Config {
             config.theme = theme;
         }
         if let Some(weeks) = file.stale_weeks {
-            if weeks == 0 {
-                return Err("stale_weeks must be at least 1".into());
+            if !(1..=520).contains(&weeks) {
+                return Err(format!("stale_weeks = {weeks}: use 1 to 520 (ten years)"));
             }
             config.stale_weeks = weeks;
         }
@@ -142,6 +142,7 @@ mod tests {
         for (text, says) in [
             ("theme = \"purple\"", "line 1"),
             ("stale_weeks = 0", "stale_weeks"),
+            ("stale_weeks = 20000000", "1 to 520"),
             ("colour = 1", "colour"),
             ("[keys]\nfly = \"x\"", "\"fly\" is not an action"),
             ("[keys]\nquit = \"ctrl-\"", "is not a key"),

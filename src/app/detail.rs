@@ -1,8 +1,8 @@
 //! The detail pane's state: one project with everything on it, the section shown and the
 //! item selected there. A measure's data is read only when that measure is shown.
 
-use crate::domain::{DataPoint, Direction, Measure, ProjectRef};
-use crate::spc::{self, RunChartResult, XmrOptions, XmrResult};
+use crate::domain::{DataPoint, Measure, ProjectRef};
+use crate::spc::{self, RunChartResult, XmrResult};
 use crate::store::{HistoryEntry, ProjectDetail, Store, StoreError};
 
 /// The sub-sections of a project, in the order `h`/`l` walk them.
@@ -69,6 +69,8 @@ pub struct DetailView {
     /// The same data as a run chart (median, IHI and Anhøj rules).
     pub run: Option<RunChartResult>,
     pub chart: ChartKind,
+    /// The measure whose icons the project's card shows.
+    pub main: Option<String>,
 }
 
 impl DetailView {
@@ -83,6 +85,7 @@ impl DetailView {
             analysis: None,
             run: None,
             chart: ChartKind::Xmr,
+            main: store.main_measure(reference)?,
         };
         view.history = store.history(Some(reference), 200)?;
         view.load_points(store)?;
@@ -96,6 +99,7 @@ impl DetailView {
     pub fn replace(&mut self, detail: ProjectDetail, store: &Store) -> Result<(), StoreError> {
         self.detail = detail;
         self.history = store.history(Some(self.reference()), 200)?;
+        self.main = store.main_measure(self.reference())?;
         self.selected = self.selected.min(self.items().saturating_sub(1));
         self.points = None;
         self.load_points(store)
@@ -135,12 +139,7 @@ impl DetailView {
 
     /// Reads the selected measure's points if they are not loaded yet.
     pub fn load_points(&mut self, store: &Store) -> Result<(), StoreError> {
-        let index = if self.section == Section::Measures {
-            self.selected
-        } else {
-            0
-        };
-        let Some(measure) = self.detail.measures.get(index) else {
+        let Some(measure) = self.shown_measure().cloned() else {
             self.points = None;
             self.analysis = None;
             self.run = None;
@@ -154,7 +153,7 @@ impl DetailView {
             return Ok(());
         }
         let points = store.data_points(self.reference(), &measure.name)?;
-        self.analysis = analyse(measure, &points);
+        self.analysis = crate::store::analyse_measure(&measure, &points);
         self.run = (points.len() >= 2)
             .then(|| spc::run_chart(&points.iter().map(|p| Some(p.value)).collect::<Vec<_>>()).ok())
             .flatten();
@@ -162,43 +161,15 @@ impl DetailView {
         Ok(())
     }
 
-    /// The measure shown in the measures section (or the first one elsewhere).
+    /// The measure shown: the selected one in the measures section, else the main one.
     pub fn shown_measure(&self) -> Option<&Measure> {
-        let index = if self.section == Section::Measures {
-            self.selected
-        } else {
-            0
-        };
-        self.detail.measures.get(index)
-    }
-}
-
-/// The Making Data Count reading of a measure's data, with its own direction, target and
-/// rebases. None when there are fewer than two points (nothing to chart yet).
-pub fn analyse(measure: &Measure, points: &[DataPoint]) -> Option<XmrResult> {
-    if points.len() < 2 {
-        return None;
-    }
-    let dates: Vec<_> = points.iter().map(|p| p.date).collect();
-    let values: Vec<Option<f64>> = points.iter().map(|p| Some(p.value)).collect();
-    spc::xmr(&dates, &values, &xmr_options(measure, &dates)).ok()
-}
-
-/// A measure's own direction, target and rebases (those within its data) as XmR options.
-pub fn xmr_options(measure: &Measure, dates: &[chrono::NaiveDate]) -> XmrOptions {
-    XmrOptions {
-        direction: match measure.direction {
-            Direction::Increase => spc::Direction::Increase,
-            Direction::Decrease => spc::Direction::Decrease,
-            Direction::Neutral => spc::Direction::Neutral,
-        },
-        target: measure.target,
-        rebase_dates: measure
-            .rebases
-            .iter()
-            .map(|r| r.date)
-            .filter(|d| dates.last().is_some_and(|last| d <= last))
-            .collect(),
-        ..XmrOptions::default()
+        let measures = &self.detail.measures;
+        if self.section == Section::Measures {
+            return measures.get(self.selected);
+        }
+        self.main
+            .as_ref()
+            .and_then(|main| measures.iter().find(|m| &m.name == main))
+            .or_else(|| measures.first())
     }
 }

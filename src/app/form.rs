@@ -27,6 +27,7 @@ pub enum FormKind {
     EditPdsa {
         reference: ProjectRef,
         number: i64,
+        version: i64,
     },
     RecordValue {
         reference: ProjectRef,
@@ -46,6 +47,8 @@ pub struct Field {
     pub hint: &'static str,
     /// Why the value was refused, shown next to the field.
     pub error: Option<String>,
+    /// The value the form opened with: only fields that differ from it are saved.
+    pub original: String,
 }
 
 impl Field {
@@ -59,7 +62,13 @@ impl Field {
             multiline,
             hint,
             error: None,
+            original: value.to_string(),
         }
+    }
+
+    /// Whether the user changed the value since the form opened.
+    pub fn changed(&self) -> bool {
+        self.value() != self.original
     }
 
     /// The text as typed, lines joined with newlines.
@@ -94,6 +103,11 @@ impl Form {
             .find(|f| f.label == label)
             .map(Field::value)
             .unwrap_or_default()
+    }
+
+    /// Whether the field with this label was changed since the form opened.
+    pub fn changed(&self, label: &str) -> bool {
+        self.fields.iter().any(|f| f.label == label && f.changed())
     }
 
     pub fn set_error(&mut self, label: &str, message: impl Into<String>) {

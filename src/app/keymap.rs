@@ -55,15 +55,22 @@ impl Key {
 
     /// Reads `L`, `ctrl-r`, `enter`, `left`, `shift-tab`, `f5` … as written in config.toml.
     pub fn parse(text: &str) -> Option<Key> {
-        let lower = text.to_lowercase();
-        let (modifiers, rest) = if let Some(rest) = lower.strip_prefix("ctrl-") {
+        // The prefix is matched without regard to case on the original text, so the key
+        // itself keeps its case (and its bytes: lowercasing may change their number).
+        let prefixed = |prefix: &str| {
+            text.get(..prefix.len())
+                .filter(|p| p.eq_ignore_ascii_case(prefix))
+                .map(|_| &text[prefix.len()..])
+        };
+        let (modifiers, original) = if let Some(rest) = prefixed("ctrl-") {
             (KeyModifiers::CONTROL, rest)
-        } else if let Some(rest) = lower.strip_prefix("alt-") {
+        } else if let Some(rest) = prefixed("alt-") {
             (KeyModifiers::ALT, rest)
         } else {
-            (KeyModifiers::NONE, lower.as_str())
+            (KeyModifiers::NONE, text)
         };
-        let code = match rest {
+        let lower = original.to_lowercase();
+        let code = match lower.as_str() {
             "enter" => KeyCode::Enter,
             "esc" => KeyCode::Esc,
             "tab" => KeyCode::Tab,
@@ -78,10 +85,9 @@ impl Key {
             "pagedown" => KeyCode::PageDown,
             "space" => KeyCode::Char(' '),
             "delete" => KeyCode::Delete,
-            f if f.starts_with('f') && f.len() > 1 => KeyCode::F(f[1..].parse().ok()?),
+            f if f.starts_with('f') && f.len() > 1 => KeyCode::F(f.get(1..)?.parse().ok()?),
             _ => {
                 // Single characters keep their case: `L` and `l` are different keys.
-                let original = &text[text.len() - rest.len()..];
                 let mut chars = original.chars();
                 let c = chars.next()?;
                 if chars.next().is_some() {
@@ -223,6 +229,7 @@ impl Default for Keymap {
                 bind(Detail, A::ToggleChart, &[c('c')], true),
                 bind(Detail, A::RebaseChart, &[c('b')], false),
                 bind(Detail, A::ExportChart, &[c('x')], false),
+                bind(Detail, A::MarkMainMeasure, &[c('m')], false),
                 bind(Metrics, A::SelectLeft, &[c('h'), p(K::Left)], false),
                 bind(Metrics, A::SelectRight, &[c('l'), p(K::Right)], false),
                 bind(Metrics, A::SelectUp, &[c('k'), p(K::Up)], false),
@@ -410,5 +417,9 @@ mod tests {
         assert_eq!(Key::parse("enter"), Some(Key::plain(KeyCode::Enter)));
         assert_eq!(Key::parse("f5"), Some(Key::plain(KeyCode::F(5))));
         assert_eq!(Key::parse("nonsense"), None);
+        // Characters whose lowercase has another length in bytes (Kelvin sign, dotted I).
+        assert_eq!(Key::parse("\u{212a}"), Some(Key::char('\u{212a}')));
+        assert_eq!(Key::parse("ctrl-\u{130}"), Some(Key::ctrl('\u{130}')));
+        assert_eq!(Key::parse("CTRL-R"), Some(Key::ctrl('r')));
     }
 }

@@ -10,6 +10,8 @@ pub mod form;
 pub mod keymap;
 pub mod metrics;
 pub mod overlay;
+mod overlay_keys;
+mod submit;
 mod update;
 
 use chrono::NaiveDate;
@@ -143,12 +145,7 @@ impl Model {
     }
 
     pub fn filter_is_empty(&self) -> bool {
-        let f = &self.filter;
-        f.stage.is_none()
-            && f.status.is_none()
-            && f.cohort.is_none()
-            && f.coach.is_none()
-            && f.division.is_none()
+        self.filter.is_empty()
     }
 
     /// Reloads what is on screen from the store (after a change here or elsewhere).

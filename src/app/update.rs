@@ -1,14 +1,16 @@
 //! `update`: applies one action to the model and the store. Every change is one store call
 //! (one transaction); the status line says what happened and that `u` undoes it.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 
 use super::form::{Field, Form, FormKind};
 use super::keymap::normalise;
-use super::overlay::{Choice, ChoicePurpose, Confirm, Overlay, Palette, Search};
+use super::overlay::{Choice, Confirm, Overlay, Palette, Search};
+use super::overlay_keys::overlay_key;
+use super::submit::{add_project_form, edit_project_form};
 use super::{Action, ChartKind, DetailView, MetricsFocus, MetricsView, Model, Pane, Section};
-use crate::domain::{ActDecision, ProjectRef, Status, parse_date, parse_value, require_text};
-use crate::store::{NewPdsa, NewProject, PdsaField, ProjectField, Store, StoreError};
+use crate::domain::{ProjectRef, Status};
+use crate::store::{Store, StoreError};
 
 /// Routes a key press: to the open overlay first, else through the keymap.
 pub fn handle_key(model: &mut Model, event: &KeyEvent, store: &mut Store) {
@@ -48,7 +50,7 @@ pub fn paste(model: &mut Model, text: &str) {
     }
 }
 
-fn selected_ref(model: &Model) -> Option<(ProjectRef, i64)> {
+pub(super) fn selected_ref(model: &Model) -> Option<(ProjectRef, i64)> {
     match model.pane {
         Pane::Detail => model
             .detail
@@ -59,7 +61,7 @@ fn selected_ref(model: &Model) -> Option<(ProjectRef, i64)> {
 }
 
 /// After a change: reload what shows, or say why not.
-fn changed(model: &mut Model, store: &Store, said: String) {
+pub(super) fn changed(model: &mut Model, store: &Store, said: String) {
     model.info(said);
     if let Err(e) = model.reload(store) {
         model.error(e.to_string());
@@ -68,7 +70,12 @@ fn changed(model: &mut Model, store: &Store, said: String) {
 }
 
 /// After a change to one project: re-read only what shows it.
-fn changed_project(model: &mut Model, store: &Store, reference: ProjectRef, said: String) {
+pub(super) fn changed_project(
+    model: &mut Model,
+    store: &Store,
+    reference: ProjectRef,
+    said: String,
+) {
     model.info(said);
     if let Err(e) = model.reload_project(store, reference) {
         model.error(e.to_string());
@@ -77,7 +84,7 @@ fn changed_project(model: &mut Model, store: &Store, reference: ProjectRef, said
 }
 
 /// A refused change: conflicts reload the view so the user sees what changed.
-fn refused(model: &mut Model, store: &Store, error: StoreError) {
+pub(super) fn refused(model: &mut Model, store: &Store, error: StoreError) {
     let conflict = matches!(error, StoreError::Conflict(_));
     let text = error.to_string();
     if conflict {
@@ -247,14 +254,7 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
                     .detail
                     .as_ref()
                     .filter(|d| d.reference() == reference)
-                    .and_then(|d| {
-                        let i = if d.section == Section::Measures {
-                            d.selected
-                        } else {
-                            0
-                        };
-                        d.detail.measures.get(i).map(|m| m.name.clone())
-                    })
+                    .and_then(|d| d.shown_measure().map(|m| m.name.clone()))
                     .unwrap_or_default();
                 let today = model.today.to_string();
                 open_form(
@@ -380,6 +380,27 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
             open_form(model, form);
         }
         Action::ExportChart => export_chart(model),
+        Action::MarkMainMeasure => {
+            let chosen = model
+                .detail
+                .as_ref()
+                .filter(|d| model.pane == Pane::Detail && d.section == Section::Measures)
+                .and_then(|d| d.shown_measure().map(|m| (d.reference(), m.name.clone())));
+            let Some((reference, name)) = chosen else {
+                model.info("Choose a measure in the Measures section (h/l), then m");
+                return;
+            };
+            match store.set_main_measure(reference, &name) {
+                Ok(true) => changed_project(
+                    model,
+                    store,
+                    reference,
+                    format!("{name} is now {reference}'s main measure — u to undo"),
+                ),
+                Ok(false) => model.info(format!("{name} is already the main measure")),
+                Err(e) => refused(model, store, e),
+            }
+        }
     }
 }
 
@@ -397,7 +418,7 @@ fn export_chart(model: &mut Model) {
             crate::exchange::spc_report::xmr_svg(
                 &dates,
                 a,
-                &super::detail::xmr_options(measure, &dates),
+                &crate::store::xmr_options(measure, dates.last().copied()),
                 &title,
             )
         }),
@@ -574,47 +595,8 @@ fn move_card(model: &mut Model, action: Action, store: &mut Store) {
     }
 }
 
-fn open_form(model: &mut Model, form: Form) {
+pub(super) fn open_form(model: &mut Model, form: Form) {
     model.overlay = Some(Overlay::Form(Box::new(form)));
-}
-
-fn add_project_form() -> Form {
-    Form::new(
-        FormKind::AddProject,
-        "Add a project",
-        vec![
-            Field::new("Title", "", false, "required"),
-            Field::new("Aim", "", true, "what, where, how much, by when"),
-            Field::new("Lead", "", false, "a name"),
-            Field::new("Coach", "", false, "a name"),
-            Field::new("Cohort", "", false, ""),
-            Field::new("Division", "", false, ""),
-        ],
-    )
-}
-
-fn edit_project_form(p: &crate::domain::Project) -> Form {
-    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
-    Form::new(
-        FormKind::EditProject {
-            reference: p.reference,
-            version: p.version,
-        },
-        format!("Edit {}", p.reference),
-        vec![
-            Field::new("Title", &p.title, false, "required"),
-            Field::new("Aim", &p.aim, true, "what, where, how much, by when"),
-            Field::new("Problem", &p.problem, true, "with evidence"),
-            Field::new("Scope in", &p.scope_in, true, ""),
-            Field::new("Scope out", &p.scope_out, true, ""),
-            Field::new("Division", &p.division, false, ""),
-            Field::new("Department", &p.department, false, ""),
-            Field::new("Cohort", p.cohort.as_deref().unwrap_or(""), false, ""),
-            Field::new("Start", &date(p.start_date), false, "YYYY-MM-DD"),
-            Field::new("Target date", &date(p.target_date), false, "YYYY-MM-DD"),
-            Field::new("Risks", &p.risks, true, ""),
-        ],
-    )
 }
 
 fn edit_pdsa(model: &mut Model) {
@@ -630,6 +612,7 @@ fn edit_pdsa(model: &mut Model) {
         FormKind::EditPdsa {
             reference: d.reference(),
             number: cycle.number,
+            version: cycle.version,
         },
         format!("{} worksheet — {}", cycle.label(), cycle.change_idea),
         vec![
@@ -656,424 +639,4 @@ fn edit_pdsa(model: &mut Model) {
         ],
     );
     open_form(model, form);
-}
-
-fn close_overlay_key(model: &Model, key: super::Key) -> bool {
-    if key.code == KeyCode::Esc {
-        return true;
-    }
-    // The key that opened an overlay closes it too (? for help, : for the palette).
-    let opener = match &model.overlay {
-        Some(Overlay::Help { .. }) => Some(Action::Help),
-        Some(Overlay::Palette(_)) => Some(Action::Palette),
-        _ => None,
-    };
-    opener.is_some_and(|a| model.keymap().keys_for(model.context(), a).contains(&key))
-}
-
-fn overlay_key(model: &mut Model, event: &KeyEvent, store: &mut Store) {
-    let key = normalise(event);
-    if close_overlay_key(model, key) {
-        model.overlay = None;
-        return;
-    }
-    if key == super::Key::ctrl('c') {
-        model.quit = true;
-        return;
-    }
-    let Some(overlay) = model.overlay.take() else {
-        return;
-    };
-    model.overlay = match overlay {
-        Overlay::Help { scroll } => Some(Overlay::Help {
-            scroll: match key.code {
-                KeyCode::Down | KeyCode::Char('j') => scroll + 1,
-                KeyCode::Up | KeyCode::Char('k') => scroll.saturating_sub(1),
-                KeyCode::PageDown => scroll + 10,
-                KeyCode::PageUp => scroll.saturating_sub(10),
-                _ => scroll,
-            },
-        }),
-        Overlay::Palette(mut palette) => match key.code {
-            KeyCode::Enter => {
-                let chosen = palette.matches.get(palette.selected).copied();
-                model.overlay = None;
-                if let Some(action) = chosen {
-                    update(model, action, store);
-                }
-                return;
-            }
-            KeyCode::Down => {
-                palette.selected =
-                    (palette.selected + 1).min(palette.matches.len().saturating_sub(1));
-                Some(Overlay::Palette(palette))
-            }
-            KeyCode::Up => {
-                palette.selected = palette.selected.saturating_sub(1);
-                Some(Overlay::Palette(palette))
-            }
-            _ => {
-                if palette.query.input(*event) {
-                    palette.refresh();
-                }
-                Some(Overlay::Palette(palette))
-            }
-        },
-        Overlay::Search(mut search) => match key.code {
-            KeyCode::Enter => {
-                let chosen = search.chosen().map(|i| i.reference);
-                model.overlay = None;
-                if let Some(reference) = chosen {
-                    if !model.board.select(reference) {
-                        model.filter = Default::default();
-                        let _ = model.reload(store);
-                        model.board.select(reference);
-                    }
-                    model.board.keep_in_view(model.size);
-                    model.pane = Pane::Board;
-                    model.info(format!("{reference} selected — Enter opens it"));
-                }
-                return;
-            }
-            KeyCode::Down => {
-                search.selected = (search.selected + 1).min(search.matches.len().saturating_sub(1));
-                Some(Overlay::Search(search))
-            }
-            KeyCode::Up => {
-                search.selected = search.selected.saturating_sub(1);
-                Some(Overlay::Search(search))
-            }
-            _ => {
-                if search.query.input(*event) {
-                    search.refresh();
-                }
-                Some(Overlay::Search(search))
-            }
-        },
-        Overlay::Choice(mut choice) => match key.code {
-            KeyCode::Enter => {
-                model.overlay = None;
-                choose(model, &choice, store);
-                return;
-            }
-            KeyCode::Down | KeyCode::Char('j') => {
-                choice.selected = (choice.selected + 1).min(choice.options.len() - 1);
-                Some(Overlay::Choice(choice))
-            }
-            KeyCode::Up | KeyCode::Char('k') => {
-                choice.selected = choice.selected.saturating_sub(1);
-                Some(Overlay::Choice(choice))
-            }
-            KeyCode::Char(c) if c.is_ascii_digit() => {
-                let i = c.to_digit(10).unwrap_or(0) as usize;
-                if (1..=choice.options.len()).contains(&i) {
-                    choice.selected = i - 1;
-                    model.overlay = None;
-                    choose(model, &choice, store);
-                    return;
-                }
-                Some(Overlay::Choice(choice))
-            }
-            _ => Some(Overlay::Choice(choice)),
-        },
-        Overlay::Confirm(confirm) => match key.code {
-            KeyCode::Char('y') | KeyCode::Char('Y') | KeyCode::Enter => {
-                model.overlay = None;
-                match store.delete_project(confirm.reference, Some(confirm.version)) {
-                    Ok(()) => {
-                        if model
-                            .detail
-                            .as_ref()
-                            .is_some_and(|d| d.reference() == confirm.reference)
-                        {
-                            model.detail = None;
-                            model.pane = Pane::Board;
-                        }
-                        changed(
-                            model,
-                            store,
-                            format!("{} deleted — u to undo", confirm.reference),
-                        );
-                    }
-                    Err(e) => refused(model, store, e),
-                }
-                return;
-            }
-            KeyCode::Char('n') | KeyCode::Char('N') => None,
-            _ => Some(Overlay::Confirm(confirm)),
-        },
-        Overlay::Form(mut form) => {
-            let multiline = form.fields.get(form.focus).is_some_and(|f| f.multiline);
-            let submit = key == super::Key::ctrl('s')
-                || (key.code == KeyCode::Enter
-                    && !multiline
-                    && form.focus + 1 == form.fields.len());
-            if submit {
-                form.clear_errors();
-                match submit_form(model, &mut form, store) {
-                    Some(said) => {
-                        model.overlay = None;
-                        changed(model, store, said);
-                        return;
-                    }
-                    None => Some(Overlay::Form(form)),
-                }
-            } else {
-                match key.code {
-                    KeyCode::Tab => form.focus_next(1),
-                    KeyCode::BackTab => form.focus_next(-1),
-                    KeyCode::Enter if !multiline => form.focus_next(1),
-                    KeyCode::Up if !multiline => form.focus_next(-1),
-                    KeyCode::Down if !multiline => form.focus_next(1),
-                    _ => {
-                        if let Some(field) = form.focused() {
-                            // Keep control keys (other than editing ones) from typing.
-                            if !event.modifiers.contains(KeyModifiers::ALT) {
-                                field.input.input(*event);
-                            }
-                        }
-                    }
-                }
-                Some(Overlay::Form(form))
-            }
-        }
-    };
-}
-
-fn choose(model: &mut Model, choice: &Choice, store: &mut Store) {
-    match &choice.purpose {
-        ChoicePurpose::Status { reference, version } => {
-            let status = Status::ALL[choice.selected.min(Status::ALL.len() - 1)];
-            match store.set_status(*reference, status, Some(*version)) {
-                Ok(()) => changed_project(
-                    model,
-                    store,
-                    *reference,
-                    format!("{reference} is now {} — u to undo", status.label()),
-                ),
-                Err(e) => refused(model, store, e),
-            }
-        }
-    }
-}
-
-fn optional(text: String) -> Option<String> {
-    if text.trim().is_empty() {
-        None
-    } else {
-        Some(text.trim().to_string())
-    }
-}
-
-/// Validates and stores a form. `None` keeps the form open with its errors shown.
-fn submit_form(model: &mut Model, form: &mut Form, store: &mut Store) -> Option<String> {
-    let result = match form.kind.clone() {
-        FormKind::AddProject => {
-            if let Err(e) = require_text("title", &form.value("Title")) {
-                form.set_error("Title", e.to_string());
-                return None;
-            }
-            let new = NewProject {
-                title: form.value("Title"),
-                aim: form.value("Aim"),
-                lead: optional(form.value("Lead")),
-                coach: optional(form.value("Coach")),
-                cohort: optional(form.value("Cohort")),
-                division: form.value("Division"),
-                stage: model
-                    .board
-                    .columns
-                    .get(model.board.column)
-                    .map(|c| c.stage.key.clone()),
-                ..Default::default()
-            };
-            store.add_project(&new).map(|reference| {
-                model
-                    .board
-                    .replace(store.board(&model.filter).unwrap_or_default());
-                model.board.select(reference);
-                format!("{reference} added — u to undo")
-            })
-        }
-        FormKind::EditProject { reference, version } => {
-            if let Err(e) = require_text("title", &form.value("Title")) {
-                form.set_error("Title", e.to_string());
-                return None;
-            }
-            for label in ["Start", "Target date"] {
-                let text = form.value(label);
-                if !text.trim().is_empty()
-                    && let Err(e) = parse_date(&text)
-                {
-                    form.set_error(label, e.to_string());
-                    return None;
-                }
-            }
-            let fields = vec![
-                (ProjectField::Title, form.value("Title")),
-                (ProjectField::Aim, form.value("Aim")),
-                (ProjectField::Problem, form.value("Problem")),
-                (ProjectField::ScopeIn, form.value("Scope in")),
-                (ProjectField::ScopeOut, form.value("Scope out")),
-                (ProjectField::Division, form.value("Division")),
-                (ProjectField::Department, form.value("Department")),
-                (ProjectField::Cohort, form.value("Cohort")),
-                (ProjectField::StartDate, form.value("Start")),
-                (ProjectField::TargetDate, form.value("Target date")),
-                (ProjectField::Risks, form.value("Risks")),
-            ];
-            store
-                .edit_project(reference, &fields, Some(version))
-                .map(|()| format!("{reference} updated — u to undo"))
-        }
-        FormKind::Score { reference, version } => {
-            let score = match form.value("Score").parse() {
-                Ok(score) => score,
-                Err(e) => {
-                    form.set_error("Score", format!("{e}"));
-                    return None;
-                }
-            };
-            store
-                .set_score(
-                    reference,
-                    Some(score),
-                    "",
-                    &form.value("Why"),
-                    Some(version),
-                )
-                .map(|()| format!("{reference} scored {score} — u to undo"))
-        }
-        FormKind::Note { reference } => {
-            if let Err(e) = require_text("note", &form.value("Note")) {
-                form.set_error("Note", e.to_string());
-                return None;
-            }
-            store
-                .add_note(reference, &form.value("Note"))
-                .map(|()| format!("Note added to {reference} — u to undo"))
-        }
-        FormKind::AddPdsa { reference } => {
-            if let Err(e) = require_text("change idea", &form.value("Change idea")) {
-                form.set_error("Change idea", e.to_string());
-                return None;
-            }
-            let start = match optional(form.value("Start"))
-                .map(|t| parse_date(&t))
-                .transpose()
-            {
-                Ok(start) => start,
-                Err(e) => {
-                    form.set_error("Start", e.to_string());
-                    return None;
-                }
-            };
-            let new = NewPdsa {
-                change_idea: form.value("Change idea"),
-                objective: form.value("Objective"),
-                predictions: form.value("Prediction"),
-                plan: form.value("Plan"),
-                start_date: start,
-                ..Default::default()
-            };
-            store
-                .add_pdsa(reference, &new)
-                .map(|n| format!("PDSA {n} added to {reference} — u to undo"))
-        }
-        FormKind::EditPdsa { reference, number } => {
-            let act = match optional(form.value("Act"))
-                .map(|a| a.parse::<ActDecision>())
-                .transpose()
-            {
-                Ok(act) => act,
-                Err(e) => {
-                    form.set_error("Act", e.to_string());
-                    return None;
-                }
-            };
-            let fields = vec![
-                PdsaField::Predictions(form.value("Prediction")),
-                PdsaField::Do(form.value("Do")),
-                PdsaField::Study(form.value("Study")),
-                PdsaField::Act(act),
-                PdsaField::NextStep(form.value("Next step")),
-            ];
-            store
-                .edit_pdsa(reference, number, &fields)
-                .map(|()| format!("PDSA {number} of {reference} updated — u to undo"))
-        }
-        FormKind::RecordValue { reference } => {
-            let date = match parse_date(&form.value("Date")) {
-                Ok(d) => d,
-                Err(e) => {
-                    form.set_error("Date", e.to_string());
-                    return None;
-                }
-            };
-            let value = match parse_value(&form.value("Value")) {
-                Ok(v) => v,
-                Err(e) => {
-                    form.set_error("Value", e.to_string());
-                    return None;
-                }
-            };
-            let measure = form.value("Measure");
-            store
-                .record_point(reference, &measure, date, value, &form.value("Note"))
-                .map(|outcome| match outcome.replaced {
-                    Some(old) => {
-                        format!("{measure} on {date}: {old} replaced by {value} — u to undo")
-                    }
-                    None => format!("{measure} on {date}: {value} recorded — u to undo"),
-                })
-        }
-        FormKind::Rebase { reference, measure } => {
-            let date = match parse_date(&form.value("Date")) {
-                Ok(d) => d,
-                Err(e) => {
-                    form.set_error("Date", e.to_string());
-                    return None;
-                }
-            };
-            if let Err(e) = require_text("reason", &form.value("Reason")) {
-                form.set_error("Reason", e.to_string());
-                return None;
-            }
-            store
-                .rebase_measure(reference, &measure, date, &form.value("Reason"))
-                .map(|()| format!("{measure} rebased at {date} — u to undo"))
-        }
-        FormKind::Filter => {
-            let status = match optional(form.value("Status"))
-                .map(|s| s.parse::<Status>())
-                .transpose()
-            {
-                Ok(s) => s,
-                Err(e) => {
-                    form.set_error("Status", e.to_string());
-                    return None;
-                }
-            };
-            model.filter.cohort = optional(form.value("Cohort"));
-            model.filter.coach = optional(form.value("Coach"));
-            model.filter.division = optional(form.value("Division"));
-            model.filter.status = status;
-            Ok("Filter applied — Esc clears it".to_string())
-        }
-    };
-    match result {
-        Ok(said) => Some(said),
-        Err(StoreError::Invalid(message)) if message.contains("measure") => {
-            form.set_error("Measure", message);
-            None
-        }
-        Err(e) => {
-            let conflict = matches!(e, StoreError::Conflict(_));
-            form.error = Some(e.to_string());
-            if conflict {
-                let _ = model.reload(store);
-            }
-            None
-        }
-    }
 }

@@ -102,19 +102,36 @@ pub fn import(cli: &Cli, file: &Path) -> Output {
     };
     let portfolio =
         json::from_json(&text).map_err(|e| CliError::bad_input(format!("{shown}: {e}")))?;
-    // Refuse before anything is created when the target is not empty.
+    // Refuse before anything is created when the target is not empty; a portfolio file this
+    // import created is removed again when the import is refused.
+    let created = !db_path(cli)?.exists();
     let mut store = open_store(cli)?;
     if !store.is_empty()? {
         return Err(CliError::bad_input(
             "the portfolio is not empty: import into a new one (--db NEW_FILE)",
         ));
     }
-    load(&mut store, &portfolio, &format!("imported {shown}")).map_err(|e| CliError {
-        message: format!("{shown}: {}", e.message),
-        ..e
-    })?;
+    if let Err(e) = load(&mut store, &portfolio, &format!("imported {shown}")) {
+        drop(store);
+        if created {
+            remove_portfolio(&db_path(cli)?);
+        }
+        return Err(CliError {
+            message: format!("{shown}: {}", e.message),
+            ..e
+        });
+    }
     let projects = store.list_projects(&Default::default())?.len();
     Ok(format!("{projects} projects imported from {shown}\n"))
+}
+
+/// Removes a portfolio file and its WAL companions (only ever one this command created).
+fn remove_portfolio(path: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        let _ = std::fs::remove_file(std::path::PathBuf::from(name));
+    }
 }
 
 pub fn backup(cli: &Cli, dir: Option<&Path>) -> Output {

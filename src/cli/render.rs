@@ -311,7 +311,7 @@ pub fn detail_text(d: &ProjectDetail) -> String {
             };
             out.push_str(&format!(
                 "  {}  {score}{who}{why}\n",
-                &s.at[..10.min(s.at.len())]
+                crate::clock::date_part(&s.at)
             ));
         }
     }

@@ -174,11 +174,7 @@ fn from_portfolio(cli: &Cli, reference: ProjectRef, name: &str) -> Result<Series
         )));
     }
     let dates: Vec<NaiveDate> = points.iter().map(|p| p.date).collect();
-    let mut own = xmr_options(&measure);
-    // A rebase after the last point waits for data, as on the board.
-    if let Some(&last) = dates.last() {
-        own.rebase_dates.retain(|d| *d <= last);
-    }
+    let own = xmr_options(&measure, dates.last().copied());
     Ok(Series {
         values: points.iter().map(|p| Some(p.value)).collect(),
         dates,

@@ -330,7 +330,7 @@ pub fn pdsa(store: &mut Store, command: &PdsaCommand) -> Output {
             fields.extend(next.clone().map(PdsaField::NextStep));
             fields.extend(do_notes.clone().map(PdsaField::Do));
             fields.extend(end.map(|d| PdsaField::EndDate(Some(d))));
-            store.edit_pdsa(*reference, *cycle, &fields)?;
+            store.edit_pdsa(*reference, *cycle, &fields, None)?;
             Ok(format!("{reference}: PDSA {cycle} act: {decision}\n"))
         }
         PdsaCommand::Edit {
@@ -354,7 +354,7 @@ pub fn pdsa(store: &mut Store, command: &PdsaCommand) -> Output {
             fields.extend(next.clone().map(PdsaField::NextStep));
             fields.extend(start.map(|d| PdsaField::StartDate(Some(d))));
             fields.extend(end.map(|d| PdsaField::EndDate(Some(d))));
-            store.edit_pdsa(*reference, *cycle, &fields)?;
+            store.edit_pdsa(*reference, *cycle, &fields, None)?;
             Ok(format!("{reference}: PDSA {cycle} updated\n"))
         }
     }

@@ -15,6 +15,6 @@ pub use error::DomainError;
 pub use measure::{DataPoint, Direction, Measure, MeasureKind, Rebase};
 pub use pdsa::{ActDecision, ChangeIdea, Driver, DriverLevel, PdsaCycle};
 pub use people::{Cohort, Person, Role};
-pub use project::{ProgressScore, Project, ProjectRef, Status};
+pub use project::{ProgressScore, Project, ProjectRef, Status, stale_cutoff};
 pub use stage::{Stage, default_stages};
 pub use text::{parse_date, parse_value, require_text};

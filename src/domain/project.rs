@@ -140,6 +140,13 @@ impl FromStr for ProgressScore {
     }
 }
 
+/// The day before which a project that was not updated counts as stale (or stalled).
+pub fn stale_cutoff(today: NaiveDate, stale_weeks: u32) -> NaiveDate {
+    today
+        .checked_sub_days(chrono::Days::new(7 * u64::from(stale_weeks)))
+        .unwrap_or(NaiveDate::MIN)
+}
+
 /// A project as the portfolio keeps it (the charter plus where it stands).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Project {

@@ -29,6 +29,9 @@ pub fn all_tables() -> impl Iterator<Item = &'static str> {
     TABLES.iter().copied().chain(std::iter::once("notes"))
 }
 
+/// The largest ref a portfolio gives (QI-2147483647): far beyond any trust, safe everywhere.
+pub const MAX_REF: u32 = i32::MAX as u32;
+
 /// Tables whose rows other rows refer to (by uuid in a document).
 const REFERENCED: [&str; 8] = [
     "stages",
@@ -270,7 +273,15 @@ impl Store {
                         && column == "ref_no"
                         && let Value::Integer(n) = sql_value
                     {
-                        max_ref = max_ref.max(u32::try_from(n).unwrap_or(0));
+                        // Refs stay well inside what every reader of them can hold.
+                        let n =
+                            u32::try_from(n)
+                                .ok()
+                                .filter(|n| *n <= MAX_REF)
+                                .ok_or_else(|| {
+                                    at(format!("ref_no {n} is not between 1 and {MAX_REF}"))
+                                })?;
+                        max_ref = max_ref.max(n);
                     }
                     values.push(sql_value);
                 }
@@ -319,7 +330,11 @@ impl Store {
             [first_project],
         )?;
         refresh_all_spc_summaries(&tx)?;
-        let next = portfolio.next_ref.max(max_ref + 1).max(next_ref_in(&tx)?);
+        let next = portfolio
+            .next_ref
+            .min(MAX_REF)
+            .max(max_ref.saturating_add(1))
+            .max(next_ref_in(&tx)?);
         tx.execute(
             "UPDATE meta SET value = ?1 WHERE key = 'next_ref'",
             [next.to_string()],

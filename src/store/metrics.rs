@@ -122,7 +122,10 @@ impl Store {
             m.scores[i] += n;
         }
 
-        let window = (today - Days::new(90)).to_string();
+        let window = today
+            .checked_sub_days(Days::new(90))
+            .unwrap_or(today)
+            .to_string();
         let sql = format!(
             "SELECT
                (SELECT s.score FROM score_history s WHERE s.project_id = p.id AND s.at < ?6
@@ -175,7 +178,7 @@ impl Store {
             m.pdsa_by_month.push((month, started, finished));
         }
 
-        let cutoff = (today - Days::new(7 * u64::from(stale_weeks))).to_string();
+        let cutoff = crate::domain::stale_cutoff(today, stale_weeks).to_string();
         let sql = format!(
             "SELECT p.ref_no, p.title, s.name, p.updated,
                     p.updated < ?6,

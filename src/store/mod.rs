@@ -170,7 +170,11 @@ impl Store {
         let next: u32 = next.parse().unwrap_or(1);
         change.tx.execute(
             "UPDATE meta SET value = ?1 WHERE key = 'next_ref'",
-            [(next + 1).to_string()],
+            [next
+                .checked_add(1)
+                .filter(|n| *n <= bulk::MAX_REF)
+                .ok_or_else(|| StoreError::invalid("this portfolio has given every ref it can"))?
+                .to_string()],
         )?;
         Ok(ProjectRef(next))
     }

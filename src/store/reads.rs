@@ -142,12 +142,15 @@ pub(crate) const FILTER_SQL: &str = "
 const ROLE_NAME: &str = "(SELECT pe.name FROM roles r JOIN people pe ON pe.id = r.person_id
                           WHERE r.project_id = p.id AND r.role = ?role)";
 
-fn filter_is_empty(filter: &ProjectFilter) -> bool {
-    filter.stage.is_none()
-        && filter.status.is_none()
-        && filter.cohort.is_none()
-        && filter.coach.is_none()
-        && filter.division.is_none()
+impl ProjectFilter {
+    /// True when nothing narrows the listing.
+    pub fn is_empty(&self) -> bool {
+        self.stage.is_none()
+            && self.status.is_none()
+            && self.cohort.is_none()
+            && self.coach.is_none()
+            && self.division.is_none()
+    }
 }
 
 impl Store {
@@ -256,7 +259,7 @@ impl Store {
              FROM projects p {}
              ORDER BY p.stage_id, p.position",
             // Unfiltered, the board reads only the covering index `board_cards`.
-            if filter_is_empty(filter) {
+            if filter.is_empty() {
                 "WHERE ?1 IS NULL AND ?2 IS NULL AND ?3 IS NULL AND ?4 IS NULL AND ?5 IS NULL"
                     .to_string()
             } else {

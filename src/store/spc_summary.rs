@@ -29,23 +29,25 @@ pub fn spc_direction(direction: Direction) -> spc::Direction {
     }
 }
 
-/// A measure's own settings as XmR options: its direction, target and every rebase date,
-/// screening on, all points as baseline (the reference's defaults).
-pub fn xmr_options(measure: &Measure) -> XmrOptions {
-    XmrOptions {
-        direction: spc_direction(measure.direction),
-        target: measure.target,
-        rebase_dates: measure.rebases.iter().map(|r| r.date).collect(),
-        ..XmrOptions::default()
-    }
+/// A measure's own settings as XmR options for data ending at `last_point`: its direction,
+/// target and rebase dates (a rebase after the last point waits for data), screening on,
+/// all points as baseline (the reference's defaults). The one place these are built.
+pub fn xmr_options(measure: &Measure, last_point: Option<NaiveDate>) -> XmrOptions {
+    let rebases = measure
+        .rebases
+        .iter()
+        .map(|r| r.date)
+        .filter(|d| last_point.is_some_and(|last| *d <= last))
+        .collect();
+    options_from(measure.direction, measure.target, rebases)
 }
 
-/// The Making Data Count reading of a measure's data with its own settings. A rebase after
-/// the last point is left out (it waits for data). `None` below two points.
+/// The Making Data Count reading of a measure's data with its own settings. `None` below
+/// two points.
 pub fn analyse_measure(measure: &Measure, points: &[DataPoint]) -> Option<XmrResult> {
     let dates: Vec<NaiveDate> = points.iter().map(|p| p.date).collect();
     let values: Vec<Option<f64>> = points.iter().map(|p| Some(p.value)).collect();
-    analyse_series(&dates, &values, xmr_options(measure))
+    analyse_series(&dates, &values, xmr_options(measure, dates.last().copied()))
 }
 
 fn analyse_series(
@@ -146,7 +148,11 @@ pub(crate) fn refresh_spc_summary(change: &mut Change<'_>, project_id: i64) -> R
                 }
                 (dates, values)
             };
-            let options = options_from(&direction, target, rebase_dates);
+            let options = options_from(
+                direction.parse().unwrap_or(Direction::Increase),
+                target,
+                rebase_dates,
+            );
             analyse_series(&dates, &values, options)
         }
     };
@@ -170,9 +176,13 @@ fn parse_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
 }
 
-fn options_from(direction: &str, target: Option<f64>, rebase_dates: Vec<NaiveDate>) -> XmrOptions {
+fn options_from(
+    direction: Direction,
+    target: Option<f64>,
+    rebase_dates: Vec<NaiveDate>,
+) -> XmrOptions {
     XmrOptions {
-        direction: spc_direction(direction.parse().unwrap_or(Direction::Increase)),
+        direction: spc_direction(direction),
         target: target.filter(|t| t.is_finite()),
         rebase_dates,
         ..XmrOptions::default()
@@ -227,7 +237,7 @@ pub(crate) fn refresh_all_spc_summaries(conn: &rusqlite::Connection) -> Result<(
     let mut write = |measure_id: i64, dates: &[NaiveDate], values: &[Option<f64>]| -> Result<()> {
         if let Some(main) = mains.get_mut(&measure_id) {
             let options = options_from(
-                &main.direction,
+                main.direction.parse().unwrap_or(Direction::Increase),
                 main.target,
                 std::mem::take(&mut main.rebases),
             );

@@ -301,6 +301,7 @@ impl Store {
         reference: ProjectRef,
         number: i64,
         fields: &[PdsaField],
+        expected_version: Option<i64>,
     ) -> Result<()> {
         if fields.is_empty() {
             return Err(StoreError::invalid(
@@ -310,6 +311,17 @@ impl Store {
         let mut change = self.begin()?;
         let (id, _) = find_project(&change, reference)?;
         let cycle = find_cycle(&change, id, reference, number)?;
+        let version: i64 = change.tx.query_row(
+            "SELECT version FROM pdsa_cycles WHERE id = ?1",
+            [cycle],
+            |r| r.get(0),
+        )?;
+        if expected_version.is_some_and(|v| v != version) {
+            return Err(StoreError::Conflict(format!(
+                "PDSA {number} of {reference} was changed elsewhere since you opened it; \
+                 reloaded, try again"
+            )));
+        }
         let columns: Vec<(&str, Value)> = fields
             .iter()
             .map(|f| match f {
@@ -387,7 +399,18 @@ impl Store {
         let mut columns = Vec::new();
         for field in fields {
             columns.push(match field {
-                MeasureField::Name(n) => ("name", text(require_text("measure name", n)?.trim())),
+                MeasureField::Name(n) => {
+                    let n = require_text("measure name", n)?;
+                    let taken = find_measure(&change, id, reference, &n)
+                        .is_ok_and(|other| other != measure);
+                    if taken {
+                        return Err(StoreError::invalid(format!(
+                            "{reference} already has a measure {:?}",
+                            n.trim()
+                        )));
+                    }
+                    ("name", text(n.trim()))
+                }
                 MeasureField::Kind(k) => ("kind", text(k.key())),
                 MeasureField::Direction(d) => ("direction", text(d.key())),
                 MeasureField::Definition(t) => ("definition", text(t)),

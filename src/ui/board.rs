@@ -7,7 +7,6 @@
 //! │ Amy Pond  ⌛stale  ││ ⏸ on hold          │
 //! ```
 
-use chrono::Days;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -38,7 +37,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: &Theme) {
     ])
     .split(area);
     let stale_before =
-        (model.today - Days::new(7 * u64::from(model.config.stale_weeks))).to_string();
+        crate::domain::stale_cutoff(model.today, model.config.stale_weeks).to_string();
     for (slot, &index) in shown.iter().enumerate() {
         let more_left = slot == 0 && first > 0;
         let more_right = slot + 1 == shown.len() && first + shown.len() < board.columns.len();

@@ -387,24 +387,53 @@ fn measures(frame: &mut Frame, area: Rect, view: &DetailView, model: &Model, the
     let list_width = (area.width / 4).clamp(18, 34);
     let [left, right] =
         Layout::horizontal([Constraint::Length(list_width), Constraint::Min(10)]).areas(area);
+    let [list, notes] =
+        Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(left);
     let items: Vec<Line> = measures
         .iter()
         .map(|m| {
-            let badge = if view.shown_measure().is_some_and(|s| s.name == m.name) {
-                view.analysis
-                    .as_ref()
-                    .map(|a| a.variation.badge())
-                    .unwrap_or("")
+            let shown = view.shown_measure().is_some_and(|s| s.name == m.name);
+            let badge = view
+                .analysis
+                .as_ref()
+                .filter(|_| shown)
+                .map_or("", |a| a.variation.badge());
+            let main = if view.main.as_deref() == Some(m.name.as_str()) {
+                "★ "
             } else {
                 ""
             };
-            Line::from(fit(&format!("{} {badge}", m.name), list_width as usize - 2))
+            Line::from(fit(
+                &format!("{main}{} {badge}", m.name),
+                list_width as usize - 2,
+            ))
         })
         .collect();
     frame.render_widget(
-        Paragraph::new(list_lines(items, view.selected, left.height, theme))
-            .block(list_block("Measures", theme, true)),
-        left,
+        Paragraph::new(list_lines(items, view.selected, list.height, theme)).block(list_block(
+            "Measures (★ main)",
+            theme,
+            true,
+        )),
+        list,
+    );
+    // The notes the team wrote on points ("PDSA 3 started"), newest first.
+    let width = notes.width.saturating_sub(2) as usize;
+    let annotated: Vec<Line> = view
+        .points
+        .iter()
+        .flat_map(|(_, points)| points.iter().rev())
+        .filter(|p| !p.annotation.trim().is_empty())
+        .map(|p| Line::from(fit(&format!("{} {}", p.date, p.annotation), width)))
+        .collect();
+    let annotated = if annotated.is_empty() {
+        vec![Line::from(Span::styled("no notes on points", theme.dim))]
+    } else {
+        annotated
+    };
+    frame.render_widget(
+        Paragraph::new(annotated).block(list_block("Notes on points", theme, false)),
+        notes,
     );
     if let Some(measure) = view.shown_measure() {
         chart::draw(frame, right, view, measure, model, theme);
@@ -437,7 +466,11 @@ fn simple_list(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme) 
                         format!(" — {}", s.who)
                     };
                     Line::from(fit(
-                        &format!("{}  {score}{who}: {}", &s.at[..10.min(s.at.len())], s.why),
+                        &format!(
+                            "{}  {score}{who}: {}",
+                            crate::clock::date_part(&s.at),
+                            s.why
+                        ),
                         width,
                     ))
                 })

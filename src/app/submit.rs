@@ -1,0 +1,289 @@
+//! Forms: how each is laid out, and how a confirmed one is validated and stored.
+
+use super::Model;
+use super::form::{Field, Form, FormKind};
+use crate::domain::{ActDecision, Status, parse_date, parse_value, require_text};
+use crate::store::{NewPdsa, NewProject, PdsaField, ProjectField, Store, StoreError};
+
+pub(super) fn add_project_form() -> Form {
+    Form::new(
+        FormKind::AddProject,
+        "Add a project",
+        vec![
+            Field::new("Title", "", false, "required"),
+            Field::new("Aim", "", true, "what, where, how much, by when"),
+            Field::new("Lead", "", false, "a name"),
+            Field::new("Coach", "", false, "a name"),
+            Field::new("Cohort", "", false, ""),
+            Field::new("Division", "", false, ""),
+        ],
+    )
+}
+
+pub(super) fn edit_project_form(p: &crate::domain::Project) -> Form {
+    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    Form::new(
+        FormKind::EditProject {
+            reference: p.reference,
+            version: p.version,
+        },
+        format!("Edit {}", p.reference),
+        vec![
+            Field::new("Title", &p.title, false, "required"),
+            Field::new("Aim", &p.aim, true, "what, where, how much, by when"),
+            Field::new("Problem", &p.problem, true, "with evidence"),
+            Field::new("Scope in", &p.scope_in, true, ""),
+            Field::new("Scope out", &p.scope_out, true, ""),
+            Field::new("Division", &p.division, false, ""),
+            Field::new("Department", &p.department, false, ""),
+            Field::new("Cohort", p.cohort.as_deref().unwrap_or(""), false, ""),
+            Field::new("Start", &date(p.start_date), false, "YYYY-MM-DD"),
+            Field::new("Target date", &date(p.target_date), false, "YYYY-MM-DD"),
+            Field::new("Risks", &p.risks, true, ""),
+        ],
+    )
+}
+
+fn optional(text: String) -> Option<String> {
+    if text.trim().is_empty() {
+        None
+    } else {
+        Some(text.trim().to_string())
+    }
+}
+
+/// Validates and stores a form. `None` keeps the form open with its errors shown.
+pub(super) fn submit_form(model: &mut Model, form: &mut Form, store: &mut Store) -> Option<String> {
+    let result = match form.kind.clone() {
+        FormKind::AddProject => {
+            if let Err(e) = require_text("title", &form.value("Title")) {
+                form.set_error("Title", e.to_string());
+                return None;
+            }
+            let new = NewProject {
+                title: form.value("Title"),
+                aim: form.value("Aim"),
+                lead: optional(form.value("Lead")),
+                coach: optional(form.value("Coach")),
+                cohort: optional(form.value("Cohort")),
+                division: form.value("Division"),
+                stage: model
+                    .board
+                    .columns
+                    .get(model.board.column)
+                    .map(|c| c.stage.key.clone()),
+                ..Default::default()
+            };
+            store.add_project(&new).map(|reference| {
+                model
+                    .board
+                    .replace(store.board(&model.filter).unwrap_or_default());
+                model.board.select(reference);
+                format!("{reference} added — u to undo")
+            })
+        }
+        FormKind::EditProject { reference, version } => {
+            if let Err(e) = require_text("title", &form.value("Title")) {
+                form.set_error("Title", e.to_string());
+                return None;
+            }
+            for label in ["Start", "Target date"] {
+                let text = form.value(label);
+                if !text.trim().is_empty()
+                    && let Err(e) = parse_date(&text)
+                {
+                    form.set_error(label, e.to_string());
+                    return None;
+                }
+            }
+            let fields: Vec<(ProjectField, String)> = [
+                (ProjectField::Title, "Title"),
+                (ProjectField::Aim, "Aim"),
+                (ProjectField::Problem, "Problem"),
+                (ProjectField::ScopeIn, "Scope in"),
+                (ProjectField::ScopeOut, "Scope out"),
+                (ProjectField::Division, "Division"),
+                (ProjectField::Department, "Department"),
+                (ProjectField::Cohort, "Cohort"),
+                (ProjectField::StartDate, "Start"),
+                (ProjectField::TargetDate, "Target date"),
+                (ProjectField::Risks, "Risks"),
+            ]
+            .into_iter()
+            .filter(|(_, label)| form.changed(label))
+            .map(|(field, label)| (field, form.value(label)))
+            .collect();
+            if fields.is_empty() {
+                return Some(format!("{reference}: nothing changed"));
+            }
+            store
+                .edit_project(reference, &fields, Some(version))
+                .map(|()| format!("{reference} updated — u to undo"))
+        }
+        FormKind::Score { reference, version } => {
+            let score = match form.value("Score").parse() {
+                Ok(score) => score,
+                Err(e) => {
+                    form.set_error("Score", format!("{e}"));
+                    return None;
+                }
+            };
+            store
+                .set_score(
+                    reference,
+                    Some(score),
+                    "",
+                    &form.value("Why"),
+                    Some(version),
+                )
+                .map(|()| format!("{reference} scored {score} — u to undo"))
+        }
+        FormKind::Note { reference } => {
+            if let Err(e) = require_text("note", &form.value("Note")) {
+                form.set_error("Note", e.to_string());
+                return None;
+            }
+            store
+                .add_note(reference, &form.value("Note"))
+                .map(|()| format!("Note added to {reference} — u to undo"))
+        }
+        FormKind::AddPdsa { reference } => {
+            if let Err(e) = require_text("change idea", &form.value("Change idea")) {
+                form.set_error("Change idea", e.to_string());
+                return None;
+            }
+            let start = match optional(form.value("Start"))
+                .map(|t| parse_date(&t))
+                .transpose()
+            {
+                Ok(start) => start,
+                Err(e) => {
+                    form.set_error("Start", e.to_string());
+                    return None;
+                }
+            };
+            let new = NewPdsa {
+                change_idea: form.value("Change idea"),
+                objective: form.value("Objective"),
+                predictions: form.value("Prediction"),
+                plan: form.value("Plan"),
+                start_date: start,
+                ..Default::default()
+            };
+            store
+                .add_pdsa(reference, &new)
+                .map(|n| format!("PDSA {n} added to {reference} — u to undo"))
+        }
+        FormKind::EditPdsa {
+            reference,
+            number,
+            version,
+        } => {
+            let act = match optional(form.value("Act"))
+                .map(|a| a.parse::<ActDecision>())
+                .transpose()
+            {
+                Ok(act) => act,
+                Err(e) => {
+                    form.set_error("Act", e.to_string());
+                    return None;
+                }
+            };
+            // Only what the user changed is written: the rest stays as anyone else left it.
+            let mut fields = Vec::new();
+            for (label, field) in [
+                (
+                    "Prediction",
+                    PdsaField::Predictions(form.value("Prediction")),
+                ),
+                ("Do", PdsaField::Do(form.value("Do"))),
+                ("Study", PdsaField::Study(form.value("Study"))),
+                ("Act", PdsaField::Act(act)),
+                ("Next step", PdsaField::NextStep(form.value("Next step"))),
+            ] {
+                if form.changed(label) {
+                    fields.push(field);
+                }
+            }
+            if fields.is_empty() {
+                return Some(format!("PDSA {number}: nothing changed"));
+            }
+            store
+                .edit_pdsa(reference, number, &fields, Some(version))
+                .map(|()| format!("PDSA {number} of {reference} updated — u to undo"))
+        }
+        FormKind::RecordValue { reference } => {
+            let date = match parse_date(&form.value("Date")) {
+                Ok(d) => d,
+                Err(e) => {
+                    form.set_error("Date", e.to_string());
+                    return None;
+                }
+            };
+            let value = match parse_value(&form.value("Value")) {
+                Ok(v) => v,
+                Err(e) => {
+                    form.set_error("Value", e.to_string());
+                    return None;
+                }
+            };
+            let measure = form.value("Measure");
+            store
+                .record_point(reference, &measure, date, value, &form.value("Note"))
+                .map(|outcome| match outcome.replaced {
+                    Some(old) => {
+                        format!("{measure} on {date}: {old} replaced by {value} — u to undo")
+                    }
+                    None => format!("{measure} on {date}: {value} recorded — u to undo"),
+                })
+        }
+        FormKind::Rebase { reference, measure } => {
+            let date = match parse_date(&form.value("Date")) {
+                Ok(d) => d,
+                Err(e) => {
+                    form.set_error("Date", e.to_string());
+                    return None;
+                }
+            };
+            if let Err(e) = require_text("reason", &form.value("Reason")) {
+                form.set_error("Reason", e.to_string());
+                return None;
+            }
+            store
+                .rebase_measure(reference, &measure, date, &form.value("Reason"))
+                .map(|()| format!("{measure} rebased at {date} — u to undo"))
+        }
+        FormKind::Filter => {
+            let status = match optional(form.value("Status"))
+                .map(|s| s.parse::<Status>())
+                .transpose()
+            {
+                Ok(s) => s,
+                Err(e) => {
+                    form.set_error("Status", e.to_string());
+                    return None;
+                }
+            };
+            model.filter.cohort = optional(form.value("Cohort"));
+            model.filter.coach = optional(form.value("Coach"));
+            model.filter.division = optional(form.value("Division"));
+            model.filter.status = status;
+            Ok("Filter applied — Esc clears it".to_string())
+        }
+    };
+    match result {
+        Ok(said) => Some(said),
+        Err(StoreError::Invalid(message)) if message.contains("measure") => {
+            form.set_error("Measure", message);
+            None
+        }
+        Err(e) => {
+            let conflict = matches!(e, StoreError::Conflict(_));
+            form.error = Some(e.to_string());
+            if conflict {
+                let _ = model.reload(store);
+            }
+            None
+        }
+    }
+}
