@@ -196,7 +196,7 @@ fn the_default_portfolio_folder_is_created_on_first_use() {
     assert!(nested.exists());
 }
 
-fn assert_refused_untouched(p: &Portfolio, file: &std::path::Path, mentions: &str) {
+fn assert_refused_untouched(file: &std::path::Path, mentions: &str) {
     let before = std::fs::read(file).unwrap();
     let out = qiboard(file).args(["project", "list"]).output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -210,7 +210,6 @@ fn assert_refused_untouched(p: &Portfolio, file: &std::path::Path, mentions: &st
     );
     let wal = file.with_extension("sqlite3-wal");
     assert!(!wal.exists(), "a WAL was created next to a foreign file");
-    let _ = p;
 }
 
 #[test]
@@ -218,13 +217,13 @@ fn files_that_are_not_qiboard_portfolios_are_refused_and_left_untouched() {
     let p = Portfolio::new();
     let text = p.path("notes.sqlite3");
     std::fs::write(&text, "just some text, not a database\n").unwrap();
-    assert_refused_untouched(&p, &text, "not a qiboard portfolio");
+    assert_refused_untouched(&text, "not a qiboard portfolio");
 
     let other = p.path("other.sqlite3");
     let conn = rusqlite::Connection::open(&other).unwrap();
     conn.execute_batch("CREATE TABLE cards (id INTEGER PRIMARY KEY, title TEXT); INSERT INTO cards (title) VALUES ('x');").unwrap();
     drop(conn);
-    assert_refused_untouched(&p, &other, "SQLite database but not a qiboard portfolio");
+    assert_refused_untouched(&other, "SQLite database but not a qiboard portfolio");
 
     let newer = p.path("newer.sqlite3");
     qiboard(&newer)
@@ -237,7 +236,7 @@ fn files_that_are_not_qiboard_portfolios_are_refused_and_left_untouched() {
     )
     .unwrap();
     drop(conn);
-    assert_refused_untouched(&p, &newer, "newer qiboard");
+    assert_refused_untouched(&newer, "newer qiboard");
 }
 
 #[test]

@@ -197,6 +197,8 @@ impl Model {
 
     /// Called when no key came for a while: shows changes another qiboard made.
     pub fn tick(&mut self, store: &Store) {
+        // An app left open overnight moves to the new day (stale marks, dates in forms).
+        self.today = store.clock().today();
         match store.data_version() {
             Ok(version) if version != self.data_version => {
                 if let Err(e) = self.reload(store) {

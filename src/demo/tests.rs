@@ -118,7 +118,6 @@ fn projects_carry_teams_scores_diagrams_cycles_and_measures() {
     let mut acts = BTreeSet::new();
     for row in store.list_projects(&ProjectFilter::default()).unwrap() {
         let d = store.project_detail(row.reference).unwrap();
-        let stage = d.project.stage_id;
         let roles: Vec<&str> = d.team.iter().map(|m| m.role.key()).collect();
         assert_eq!(roles.iter().filter(|r| **r == "lead").count(), 1);
         assert!(roles.contains(&"sponsor"));
@@ -174,7 +173,6 @@ fn projects_carry_teams_scores_diagrams_cycles_and_measures() {
         benefits += d.benefits.len();
         assert!(!d.notes.is_empty());
         assert!(!d.drivers.is_empty() || d.change_ideas.is_empty());
-        let _ = stage;
     }
     assert!(ramps >= 15, "{ramps} projects with PDSA ramps");
     assert_eq!(

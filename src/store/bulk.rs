@@ -61,11 +61,7 @@ fn reference(column: &str) -> Option<(&'static str, &'static str)> {
     })
 }
 
-fn column_for_field(
-    table: &str,
-    field: &str,
-    columns: &[String],
-) -> Option<(String, Option<&'static str>)> {
+fn column_for_field(field: &str, columns: &[String]) -> Option<(String, Option<&'static str>)> {
     for column in columns {
         if let Some((name, target)) = reference(column) {
             if name == field {
@@ -75,7 +71,6 @@ fn column_for_field(
             return Some((column.clone(), None));
         }
     }
-    let _ = table;
     None
 }
 
@@ -218,7 +213,7 @@ impl Store {
                     shape = row.keys().cloned().collect();
                     mapped.clear();
                     for field in &shape {
-                        let Some(found) = column_for_field(table, field, &columns) else {
+                        let Some(found) = column_for_field(field, &columns) else {
                             return Err(at(format!("unknown field {field:?}")));
                         };
                         mapped.push(found);

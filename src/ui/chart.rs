@@ -12,7 +12,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::text::fit;
 use super::theme::Theme;
-use crate::app::{ChartKind, DetailView, Model};
+use crate::app::{ChartKind, DetailView};
 use crate::domain::{DataPoint, Measure, PdsaCycle};
 use crate::spc::{PointType, RunChartResult, XmrResult};
 
@@ -40,14 +40,7 @@ fn number(value: f64) -> String {
 }
 
 /// The shown measure as the chosen chart (c switches).
-pub fn draw(
-    frame: &mut Frame,
-    area: Rect,
-    view: &DetailView,
-    measure: &Measure,
-    model: &Model,
-    theme: &Theme,
-) {
+pub fn draw(frame: &mut Frame, area: Rect, view: &DetailView, measure: &Measure, theme: &Theme) {
     let points = view
         .points
         .as_ref()
@@ -61,7 +54,6 @@ pub fn draw(
             points,
             view.analysis.as_ref(),
             &view.detail.pdsa_cycles,
-            model,
             theme,
         ),
         ChartKind::Run => run(frame, area, measure, points, view.run.as_ref(), theme),
@@ -222,7 +214,6 @@ fn dates_line(frame: &mut Frame, area: Rect, points: &[DataPoint], theme: &Theme
     );
 }
 
-#[allow(clippy::too_many_arguments)]
 fn xmr(
     frame: &mut Frame,
     area: Rect,
@@ -230,10 +221,8 @@ fn xmr(
     points: &[DataPoint],
     analysis: Option<&XmrResult>,
     cycles: &[PdsaCycle],
-    model: &Model,
     theme: &Theme,
 ) {
-    let _ = model;
     let mut title = vec![Span::styled(format!(" {} ", measure.name), theme.title)];
     if let Some(a) = analysis {
         title.push(Span::styled(

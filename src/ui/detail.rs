@@ -14,10 +14,10 @@ use ratatui::widgets::{Block, Borders, Paragraph, Tabs, Wrap};
 use super::chart;
 use super::text::{fit, width};
 use super::theme::Theme;
-use crate::app::{DetailView, Model, Section};
+use crate::app::{DetailView, Section};
 use crate::domain::DriverLevel;
 
-pub fn draw(frame: &mut Frame, area: Rect, view: &DetailView, model: &Model, theme: &Theme) {
+pub fn draw(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme) {
     let [head, tabs, body] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -57,9 +57,9 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &DetailView, model: &Model, the
         tabs,
     );
     match view.section {
-        Section::Charter => overview(frame, body, view, model, theme),
+        Section::Charter => overview(frame, body, view, theme),
         Section::Pdsa => pdsa(frame, body, view, theme),
-        Section::Measures => measures(frame, body, view, model, theme),
+        Section::Measures => measures(frame, body, view, theme),
         _ => simple_list(frame, body, view, theme),
     }
 }
@@ -123,7 +123,7 @@ fn field(lines: &mut Vec<Line<'static>>, label: &'static str, value: &str, theme
 }
 
 /// What a coach reads first: the charter, the latest PDSA cycle and the main measure's chart.
-fn overview(frame: &mut Frame, area: Rect, view: &DetailView, model: &Model, theme: &Theme) {
+fn overview(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme) {
     if area.height < 22 || area.width < 70 {
         charter(frame, area, view, theme);
         return;
@@ -162,7 +162,7 @@ fn overview(frame: &mut Frame, area: Rect, view: &DetailView, model: &Model, the
     }
     match view.shown_measure() {
         Some(measure) => {
-            chart::draw(frame, right, view, measure, model, theme);
+            chart::draw(frame, right, view, measure, theme);
         }
         None => frame.render_widget(
             Paragraph::new(Span::styled(
@@ -373,7 +373,7 @@ fn worksheet(
     );
 }
 
-fn measures(frame: &mut Frame, area: Rect, view: &DetailView, model: &Model, theme: &Theme) {
+fn measures(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme) {
     let measures = &view.detail.measures;
     if measures.is_empty() {
         let text = "No measures yet — add one with `qiboard measure add`.";
@@ -436,7 +436,7 @@ fn measures(frame: &mut Frame, area: Rect, view: &DetailView, model: &Model, the
         notes,
     );
     if let Some(measure) = view.shown_measure() {
-        chart::draw(frame, right, view, measure, model, theme);
+        chart::draw(frame, right, view, measure, theme);
     }
 }
 

@@ -47,7 +47,7 @@ pub fn draw(frame: &mut Frame, model: &Model) {
     match model.pane {
         Pane::Board => board::draw(frame, body, model, &theme),
         Pane::Detail => match &model.detail {
-            Some(detail) => detail::draw(frame, body, detail, model, &theme),
+            Some(detail) => detail::draw(frame, body, detail, &theme),
             None => board::draw(frame, body, model, &theme),
         },
         Pane::Metrics => metrics::draw(frame, body, model, &theme),
