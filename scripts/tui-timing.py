@@ -65,7 +65,7 @@ def main():
         floor.append(t1 - t0)
 
         t0 = start(app)
-        t1, board = wait(lambda s: "Sustain and" in plain(s) and "QI-" in plain(s))
+        t1, board = wait(lambda s: "Sustain" in plain(s) and "QI-" in plain(s))
         launch.append(t1 - t0)
 
         t0 = time.perf_counter()

@@ -398,4 +398,19 @@ fn a_worksheet_changed_elsewhere_meanwhile_is_not_overwritten() {
         .find(|c| c.number == number)
         .unwrap();
     assert_eq!(cycle.study, "from the CLI");
+    // Told, the coach saves again: their change lands, the other change stays.
+    ctrl(&mut m, &mut store, 's');
+    assert!(m.overlay.is_none(), "the second save was refused too");
+    let cycle = store
+        .pdsa_cycles(reference)
+        .unwrap()
+        .into_iter()
+        .find(|c| c.number == number)
+        .unwrap();
+    assert_eq!(cycle.study, "from the CLI");
+    assert!(
+        cycle.predictions.ends_with(" and more"),
+        "{}",
+        cycle.predictions
+    );
 }

@@ -13,11 +13,11 @@ fn board_at_120_by_40_shows_all_six_stages() {
     let text = screen(&m);
     for stage in [
         "Start out",
-        "Define and sc",
-        "Measure and",
-        "Design and",
-        "Pilot and",
-        "Sustain and",
+        "Define",
+        "Measure",
+        "Design",
+        "Pilot",
+        "Sustain",
     ] {
         assert!(text.contains(stage), "{stage} missing");
     }

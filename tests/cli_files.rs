@@ -164,6 +164,12 @@ fn backup_is_a_working_copy_of_the_portfolio() {
     let said = p.ok(&["backup", dir.to_str().unwrap()]);
     let file = dir.join("qiboard-backup-20261123-090000.sqlite3");
     assert_eq!(said, format!("backup written to {}\n", file.display()));
+    // A second backup in the same second gets its own name.
+    let again = p.ok(&["backup", dir.to_str().unwrap()]);
+    assert!(
+        again.contains("qiboard-backup-20261123-090000-2.sqlite3"),
+        "{again}"
+    );
     let copy = qiboard(&file)
         .args(["export", "json", "-"])
         .output()
@@ -183,14 +189,26 @@ fn the_portfolio_and_its_backups_are_readable_by_their_owner_only() {
     let file = said.trim().trim_start_matches("backup written to ");
     let mode = std::fs::metadata(file).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o600, "backup mode {mode:o}");
+    let export = p.path("export.json");
+    p.ok(&["export", "json", export.to_str().unwrap()]);
+    let mode = std::fs::metadata(&export).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600, "export mode {mode:o}");
 }
 
 #[test]
 fn the_default_portfolio_folder_is_created_on_first_use() {
     let p = Portfolio::new();
     let nested = p.path("a/b/qiboard.sqlite3");
+    // Looking does not create a portfolio (a mistyped path must not look empty) …
     qiboard(&nested)
         .args(["project", "list"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("there is no portfolio at"));
+    assert!(!nested.exists());
+    // … the first change does, with its folders.
+    qiboard(&nested)
+        .args(["project", "add", "--title", "First"])
         .assert()
         .success();
     assert!(nested.exists());

@@ -131,6 +131,12 @@ fn listing_filters_narrow_by_stage_status_cohort_and_coach() {
     assert_eq!(titles(&["--status", "STOPPED"]), ["B"]);
     assert_eq!(titles(&["--coach", "RORY"]), ["A", "C"]);
     assert_eq!(titles(&["--cohort", "c7"]), ["A"]);
+    // Part of a name is enough, as a coach would type it.
+    assert_eq!(titles(&["--coach", "ror"]), ["A", "C"]);
+    assert_eq!(
+        p.ok(&["project", "list", "--coach", "nobody"]),
+        "No projects match these filters.\n"
+    );
 }
 
 #[test]

@@ -110,7 +110,7 @@ fn open_move_a_card_with_l_quit_and_the_move_is_stored() {
         String::from_utf8_lossy(&started.stderr)
     );
 
-    let board = tmux.wait_for("Sustain and");
+    let board = tmux.wait_for("Sustain");
     assert!(board.contains(&first.to_string()), "{board}");
     tmux.run(&["send-keys", "-t", "app", "L"]);
     tmux.wait_for(&format!("{first} moved to Define and scope"));

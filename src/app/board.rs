@@ -158,6 +158,9 @@ impl BoardView {
             } else if row >= *offset + cards {
                 *offset = row + 1 - cards;
             }
+            // A column that lost cards scrolls back rather than showing empty slots.
+            let len = self.columns.get(i).map_or(0, |c| c.cards.len());
+            *offset = (*offset).min(len.saturating_sub(cards));
         }
     }
 }

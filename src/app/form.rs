@@ -56,6 +56,10 @@ impl Field {
         let mut input = TextArea::new(value.split('\n').map(str::to_string).collect());
         input.move_cursor(ratatui_textarea::CursorMove::Bottom);
         input.move_cursor(ratatui_textarea::CursorMove::End);
+        if multiline {
+            // A long prediction or study reads as a paragraph, not one line scrolled sideways.
+            input.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+        }
         Field {
             label,
             input,

@@ -181,8 +181,11 @@ pub(super) fn overlay_key(model: &mut Model, event: &KeyEvent, store: &mut Store
                     _ => {
                         if let Some(field) = form.focused() {
                             // Keep control keys (other than editing ones) from typing.
-                            if !event.modifiers.contains(KeyModifiers::ALT) {
-                                field.input.input(*event);
+                            // An edit answers the field's error: it goes until the next save.
+                            if !event.modifiers.contains(KeyModifiers::ALT)
+                                && field.input.input(*event)
+                            {
+                                field.error = None;
                             }
                         }
                     }

@@ -52,6 +52,39 @@ fn optional(text: String) -> Option<String> {
     }
 }
 
+/// Moves a form onto the current version of what it edits; false when it has none.
+fn refresh_version(kind: &mut FormKind, store: &Store) -> bool {
+    match kind {
+        FormKind::EditProject { reference, version } | FormKind::Score { reference, version } => {
+            match store.project_detail(*reference) {
+                Ok(d) => {
+                    *version = d.project.version;
+                    true
+                }
+                Err(_) => false,
+            }
+        }
+        FormKind::EditPdsa {
+            reference,
+            number,
+            version,
+        } => {
+            let fresh = store
+                .pdsa_cycles(*reference)
+                .ok()
+                .and_then(|cycles| cycles.into_iter().find(|c| c.number == *number));
+            match fresh {
+                Some(cycle) => {
+                    *version = cycle.version;
+                    true
+                }
+                None => false,
+            }
+        }
+        _ => false,
+    }
+}
+
 /// Validates and stores a form. `None` keeps the form open with its errors shown.
 pub(super) fn submit_form(model: &mut Model, form: &mut Form, store: &mut Store) -> Option<String> {
     let result = match form.kind.clone() {
@@ -277,12 +310,20 @@ pub(super) fn submit_form(model: &mut Model, form: &mut Form, store: &mut Store)
             form.set_error("Measure", message);
             None
         }
+        Err(StoreError::Conflict(message)) => {
+            // The user has now seen that someone else changed it: the next Ctrl-s saves
+            // what they typed over the fresh version (only the fields they changed).
+            let _ = model.reload(store);
+            let refreshed = refresh_version(&mut form.kind, store);
+            form.error = Some(if refreshed {
+                format!("{message} — Ctrl-s saves yours over it, Esc leaves")
+            } else {
+                message
+            });
+            None
+        }
         Err(e) => {
-            let conflict = matches!(e, StoreError::Conflict(_));
             form.error = Some(e.to_string());
-            if conflict {
-                let _ = model.reload(store);
-            }
             None
         }
     }

@@ -84,6 +84,19 @@ pub fn clock() -> Result<Clock, CliError> {
     Clock::from_env().map_err(CliError::bad_input)
 }
 
+/// For commands that only look: a portfolio that does not exist is not created (a mistyped
+/// `--db` must not look like a portfolio whose projects were lost).
+pub fn open_existing(cli: &Cli) -> Result<Store, CliError> {
+    let path = db_path(cli)?;
+    if !path.exists() {
+        return Err(CliError::failure(format!(
+            "there is no portfolio at {} yet; `qiboard demo` or `qiboard project add` creates it",
+            path.display()
+        )));
+    }
+    open_store(cli)
+}
+
 pub fn open_store(cli: &Cli) -> Result<Store, CliError> {
     let path = db_path(cli)?;
     Ok(Store::open(&path, clock()?)?)
@@ -100,6 +113,9 @@ pub fn run(cli: Cli) -> Output {
             clap_complete::generate(*shell, &mut Cli::command(), "qiboard", &mut out);
             Ok(String::from_utf8_lossy(&out).into_owned())
         }
+        Command::Project(
+            c @ (args::ProjectCommand::List { .. } | args::ProjectCommand::Show { .. }),
+        ) => work::project(&mut open_existing(&cli)?, c),
         Command::Project(c) => work::project(&mut open_store(&cli)?, c),
         Command::Person(c) => work::person(&mut open_store(&cli)?, c),
         Command::Cohort(c) => work::cohort(&mut open_store(&cli)?, c),
@@ -124,7 +140,7 @@ pub fn run(cli: Cli) -> Output {
             limit,
             json,
         } => {
-            let entries = open_store(&cli)?.history(*reference, *limit)?;
+            let entries = open_existing(&cli)?.history(*reference, *limit)?;
             Ok(if *json {
                 pretty(&render::history_json(&entries))
             } else {

@@ -70,7 +70,7 @@ pub fn demo(cli: &Cli, large: bool, anchor: Option<NaiveDate>) -> Output {
 }
 
 pub fn export(cli: &Cli, file: &Path) -> Output {
-    let store = open_store(cli)?;
+    let store = super::open_existing(cli)?;
     let text = json::to_json(&store.dump()?);
     if file == Path::new("-") {
         return Ok(text);
@@ -81,10 +81,16 @@ pub fn export(cli: &Cli, file: &Path) -> Output {
 
 /// Writes through a temporary file and a rename, so a reader never sees half an export.
 fn write_new(file: &Path, text: &str) -> Result<(), CliError> {
+    use std::io::Write;
     let tmp = file.with_extension("qiboard-tmp");
     let failed =
         |e: std::io::Error| CliError::failure(format!("cannot write {}: {e}", file.display()));
-    std::fs::write(&tmp, text).map_err(failed)?;
+    let _ = std::fs::remove_file(&tmp);
+    // The export holds the whole portfolio: readable by its owner only, like the database.
+    let mut out = crate::platform::create_private_file(&tmp).map_err(failed)?;
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.sync_all())
+        .map_err(failed)?;
     std::fs::rename(&tmp, file).map_err(failed)
 }
 

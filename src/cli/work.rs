@@ -47,6 +47,9 @@ pub fn project(store: &mut Store, command: &ProjectCommand) -> Output {
                 division: filter.division.clone(),
             };
             let rows = store.list_projects(&filter)?;
+            if rows.is_empty() && !filter.is_empty() && !*json {
+                return Ok("No projects match these filters.\n".into());
+            }
             Ok(if *json {
                 pretty(&render::projects_json(&rows))
             } else {

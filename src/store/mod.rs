@@ -154,7 +154,14 @@ impl Store {
             source,
         })?;
         let stamp = self.clock.now().format("%Y%m%d-%H%M%S");
-        let target = dir.join(format!("qiboard-backup-{stamp}.sqlite3"));
+        // Two backups in one second get -2, -3 … rather than a refusal.
+        let target = (1..)
+            .map(|n| match n {
+                1 => dir.join(format!("qiboard-backup-{stamp}.sqlite3")),
+                n => dir.join(format!("qiboard-backup-{stamp}-{n}.sqlite3")),
+            })
+            .find(|path| !path.exists())
+            .unwrap_or_else(|| dir.join("qiboard-backup.sqlite3"));
         open::vacuum_into(&self.conn, &target)?;
         Ok(target)
     }

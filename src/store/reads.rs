@@ -15,7 +15,8 @@ use crate::domain::{
 };
 use crate::spc::{Assurance, Variation};
 
-/// Narrows listings; every field is optional and they combine with "and".
+/// Narrows listings; every field is optional and they combine with "and". Cohort, coach and
+/// division match any part of the name in any case (`priya` finds Priya Raman).
 #[derive(Debug, Clone, Default)]
 pub struct ProjectFilter {
     pub stage: Option<String>,
@@ -133,11 +134,11 @@ pub(crate) fn stages_on(conn: &Connection) -> Result<Vec<Stage>> {
 pub(crate) const FILTER_SQL: &str = "
     (?1 IS NULL OR p.stage_id = ?1)
     AND (?2 IS NULL OR p.status = ?2)
-    AND (?3 IS NULL OR lower(c.name) = lower(?3))
+    AND (?3 IS NULL OR instr(lower(c.name), lower(?3)) > 0)
     AND (?4 IS NULL OR EXISTS (SELECT 1 FROM roles r JOIN people pe ON pe.id = r.person_id
                                WHERE r.project_id = p.id AND r.role = 'coach'
-                               AND lower(pe.name) = lower(?4)))
-    AND (?5 IS NULL OR lower(p.division) = lower(?5))";
+                               AND instr(lower(pe.name), lower(?4)) > 0))
+    AND (?5 IS NULL OR instr(lower(p.division), lower(?5)) > 0)";
 
 const ROLE_NAME: &str = "(SELECT pe.name FROM roles r JOIN people pe ON pe.id = r.person_id
                           WHERE r.project_id = p.id AND r.role = ?role)";

@@ -92,7 +92,10 @@ fn column(
         (area.width as usize).saturating_sub(2 + width(&left) + width(&right) + width(&tally) + 3);
     let title = vec![
         Span::styled(left, theme.warning),
-        Span::styled(format!(" {} ", fit(&column.stage.name, room)), theme.title),
+        Span::styled(
+            format!(" {} ", fit(&stage_label(&column.stage, room), room)),
+            theme.title,
+        ),
         Span::styled(
             format!("{tally} "),
             if over { theme.warning } else { theme.dim },
@@ -150,6 +153,17 @@ fn column(
             Rect::new(x, y, w.min(area.width), 1),
         );
     }
+}
+
+/// The stage's name when it fits, else its short key ("Define and scope" → "Define").
+fn stage_label(stage: &crate::domain::Stage, room: usize) -> String {
+    if width(&stage.name) <= room {
+        return stage.name.clone();
+    }
+    let mut key = stage.key.chars();
+    key.next()
+        .map(|c| c.to_uppercase().collect::<String>() + key.as_str())
+        .unwrap_or_default()
 }
 
 fn status_badge(status: Status) -> Option<&'static str> {
@@ -271,6 +285,9 @@ fn title_lines(title: &str, cells: usize) -> [String; 2] {
         }
         if c == ' ' {
             last_space = Some(i);
+        } else if c == '-' && i + 1 < flat.len() {
+            // "Catheter-associated" breaks after its hyphen, not mid-word.
+            last_space = Some(i + 1);
         }
         first.push(c);
         used += w;

@@ -43,7 +43,14 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme) {
         ])),
         head,
     );
-    let titles: Vec<Line> = Section::ALL.iter().map(|s| Line::from(s.label())).collect();
+    // The shown section is marked by a ▸ as well as by colour.
+    let titles: Vec<Line> = Section::ALL
+        .iter()
+        .map(|s| {
+            let mark = if *s == view.section { "▸" } else { "" };
+            Line::from(format!("{mark}{}", s.label()))
+        })
+        .collect();
     let selected = Section::ALL
         .iter()
         .position(|s| *s == view.section)
@@ -267,13 +274,7 @@ fn list_lines<'a>(
         .enumerate()
         .skip(offset)
         .take(visible)
-        .map(|(i, line)| {
-            if i == selected {
-                line.style(theme.selected)
-            } else {
-                line
-            }
-        })
+        .map(|(i, line)| super::text::mark(line, i == selected, theme))
         .collect()
 }
 

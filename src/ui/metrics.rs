@@ -67,11 +67,11 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: &Theme) {
     let [top, bottom] =
         Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
     let [stages, statuses, scores, months, icons] = Layout::horizontal([
-        Constraint::Percentage(24),
-        Constraint::Percentage(15),
-        Constraint::Percentage(19),
         Constraint::Percentage(22),
-        Constraint::Percentage(20),
+        Constraint::Percentage(17),
+        Constraint::Percentage(18),
+        Constraint::Percentage(21),
+        Constraint::Percentage(22),
     ])
     .areas(top);
     let [stalled, groups, benefits] = Layout::horizontal([
@@ -132,7 +132,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: &Theme) {
             })
             .collect();
         frame.render_widget(
-            Paragraph::new(bars(&rows, inner(rect) / 2, inner(rect), theme))
+            Paragraph::new(bars(&rows, inner(rect) * 2 / 3, inner(rect), theme))
                 .block(block(title.into(), theme)),
             rect,
         );
@@ -231,7 +231,7 @@ fn month_panel(frame: &mut Frame, area: Rect, m: &PortfolioMetrics, theme: &Them
         })
         .collect();
     let mut all = vec![Line::from(Span::styled(
-        "month    started   finished",
+        "month   started  finished",
         theme.dim,
     ))];
     all.extend(lines);
@@ -286,8 +286,8 @@ fn short_label(group: IconGroup) -> &'static str {
         IconGroup::CommonCause => "common cause",
         IconGroup::Neutral => "neutral",
         IconGroup::NoData => "no data yet",
-        IconGroup::Pass => "will pass target",
-        IconGroup::Fail => "will fail target",
+        IconGroup::Pass => "pass target",
+        IconGroup::Fail => "fail target",
         IconGroup::HitAndMiss => "hit and miss",
     }
 }
@@ -316,11 +316,7 @@ fn icon_panel(frame: &mut Frame, area: Rect, view: &MetricsView, theme: &Theme) 
                 width,
             );
             let line = Line::from(Span::styled(text, style));
-            if focused && i == view.icon {
-                line.style(theme.selected)
-            } else {
-                line
-            }
+            super::text::mark(line, focused && i == view.icon, theme)
         })
         .collect();
     let mut block = block(" Main measures (l, Enter) ".into(), theme);
@@ -349,17 +345,13 @@ fn list_panel(frame: &mut Frame, area: Rect, view: &MetricsView, theme: &Theme) 
             .take(visible)
             .map(|(i, (reference, text))| {
                 let line = Line::from(fit(&format!("{reference} {text}"), width));
-                if focused && i == view.selected {
-                    line.style(theme.selected)
-                } else {
-                    line
-                }
+                super::text::mark(line, focused && i == view.selected, theme)
             })
             .collect()
     };
     let title = match view.group {
         None => format!(
-            " Stalled: {} (no change for {} weeks) — Enter opens ",
+            " Stalled: {} (no update, PDSA or data for {} weeks) — Enter opens ",
             view.list.len(),
             view.portfolio.stale_weeks
         ),

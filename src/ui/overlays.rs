@@ -68,11 +68,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: &Theme) {
                     let keys = keys_text(model, model.context(), *action);
                     let text = fit(&format!("{:<34} {keys}", action.description()), width);
                     let line = Line::from(text);
-                    if i == palette.selected {
-                        line.style(theme.selected)
-                    } else {
-                        line
-                    }
+                    super::text::mark(line, i == palette.selected, theme)
                 })
                 .collect();
             frame.render_widget(Paragraph::new(lines), list);
@@ -117,11 +113,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: &Theme) {
                         &format!("{}  {}  · {lead}", item.reference, item.title),
                         width,
                     ));
-                    Some(if i == search.selected {
-                        line.style(theme.selected)
-                    } else {
-                        line
-                    })
+                    Some(super::text::mark(line, i == search.selected, theme))
                 })
                 .collect();
             let lines = if lines.is_empty() {
@@ -140,11 +132,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: &Theme) {
                 .enumerate()
                 .map(|(i, o)| {
                     let line = Line::from(format!(" {} {o}", i + 1));
-                    if i == choice.selected {
-                        line.style(theme.selected)
-                    } else {
-                        line
-                    }
+                    super::text::mark(line, i == choice.selected, theme)
                 })
                 .collect();
             frame.render_widget(
@@ -280,11 +268,13 @@ fn form_box(frame: &mut Frame, area: Rect, form: &crate::app::Form, theme: &Them
             field.label,
             if focused { theme.key } else { theme.title },
         )];
-        if !field.hint.is_empty() {
-            label.push(Span::styled(format!("  {}", field.hint), theme.dim));
-        }
-        if let Some(error) = &field.error {
-            label.push(Span::styled(format!("  ✗ {error}"), theme.error));
+        // The reason a value was refused takes the hint's place, so it is read whole.
+        match &field.error {
+            Some(error) => label.push(Span::styled(format!("  ✗ {error}"), theme.error)),
+            None if !field.hint.is_empty() => {
+                label.push(Span::styled(format!("  {}", field.hint), theme.dim))
+            }
+            None => {}
         }
         frame.render_widget(Paragraph::new(Line::from(label)), rows[2 * i]);
         let input_area = rows[2 * i + 1];
@@ -297,7 +287,12 @@ fn form_box(frame: &mut Frame, area: Rect, form: &crate::app::Form, theme: &Them
                 .iter()
                 .map(|l| Line::from(l.clone()))
                 .collect();
-            frame.render_widget(Paragraph::new(text).style(theme.dim), input_area);
+            frame.render_widget(
+                Paragraph::new(text)
+                    .wrap(Wrap { trim: false })
+                    .style(theme.dim),
+                input_area,
+            );
         }
     }
     if let (Some(error), Some(last)) = (&form.error, rows.last()) {

@@ -1,6 +1,20 @@
 //! Small text helpers for drawing: widths in terminal cells, not bytes or chars.
 
-use ratatui::text::Span;
+use ratatui::text::{Line, Span};
+
+use super::theme::Theme;
+
+/// A row of a list, marked when selected by a `▸` as well as by colour (never colour alone).
+pub fn mark<'a>(line: Line<'a>, selected: bool, theme: &Theme) -> Line<'a> {
+    let mut spans = vec![Span::raw(if selected { "▸ " } else { "  " })];
+    spans.extend(line.spans);
+    let line = Line::from(spans).style(line.style);
+    if selected {
+        line.style(theme.selected)
+    } else {
+        line
+    }
+}
 
 /// Cells a string takes on screen.
 pub fn width(text: &str) -> usize {
