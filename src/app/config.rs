@@ -98,6 +98,9 @@ impl Config {
                 .collect::<Result<Vec<_>, _>>()?;
             config.keymap.rebind(action, keys);
         }
+        if let Some(clash) = config.keymap.clash() {
+            return Err(format!("[keys]: {clash}"));
+        }
         Ok(config)
     }
 
@@ -125,14 +128,20 @@ mod tests {
     #[test]
     fn a_config_overrides_only_what_it_names() {
         let config = Config::parse(
-            Some("theme = \"high-contrast\"\n[keys]\nmove_card_right = [\"L\", \"ctrl-l\"]\n"),
+            Some("theme = \"high-contrast\"\n[keys]\nmove_card_right = [\"L\", \"ctrl-right\"]\n"),
             false,
         )
         .unwrap();
         assert_eq!(config.theme, ThemeName::HighContrast);
         assert_eq!(config.stale_weeks, 6);
         assert_eq!(
-            config.keymap.lookup(Context::Board, Key::ctrl('l')),
+            config.keymap.lookup(
+                Context::Board,
+                Key {
+                    code: crossterm::event::KeyCode::Right,
+                    modifiers: crossterm::event::KeyModifiers::CONTROL
+                }
+            ),
             Some(Action::MoveCardRight)
         );
     }
@@ -146,6 +155,7 @@ mod tests {
             ("colour = 1", "colour"),
             ("[keys]\nfly = \"x\"", "\"fly\" is not an action"),
             ("[keys]\nquit = \"ctrl-\"", "is not a key"),
+            ("[keys]\nmove_card_right = \"q\"", "q would both"),
         ] {
             let err = Config::parse(Some(text), false).unwrap_err();
             assert!(err.contains(says), "{text:?}: {err}");

@@ -313,6 +313,44 @@ impl Keymap {
         out
     }
 
+    /// A key that would do two things in one pane (its own binding or a global one), said
+    /// in words; None when every key is unambiguous.
+    pub fn clash(&self) -> Option<String> {
+        for context in [
+            Context::Board,
+            Context::Detail,
+            Context::Metrics,
+            Context::Global,
+        ] {
+            let visible: Vec<&Binding> = self
+                .bindings
+                .iter()
+                .filter(|b| b.context == context || b.context == Context::Global)
+                .collect();
+            for (i, a) in visible.iter().enumerate() {
+                for b in &visible[i + 1..] {
+                    if a.action == b.action {
+                        continue;
+                    }
+                    // A pane's own binding may take a global key over on purpose (defaults
+                    // do not); a clash is two actions one key can reach in the same context.
+                    let same_level = a.context == b.context;
+                    if let Some(key) = a.keys.iter().find(|k| b.keys.contains(k))
+                        && (same_level || context != Context::Global)
+                    {
+                        return Some(format!(
+                            "{key} would both {} and {} in {}",
+                            a.action.description(),
+                            b.action.description(),
+                            context.label()
+                        ));
+                    }
+                }
+            }
+        }
+        None
+    }
+
     /// Replaces an action's keys in every context where it is bound (from config.toml).
     pub fn rebind(&mut self, action: Action, keys: Vec<Key>) {
         for binding in self.bindings.iter_mut().filter(|b| b.action == action) {
@@ -408,6 +446,11 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_default_keys_reach_one_action_each_in_every_pane() {
+        assert_eq!(Keymap::default().clash(), None);
     }
 
     #[test]

@@ -45,7 +45,14 @@ pub fn fuzzy_rank<'a, T>(query: &str, items: impl Iterator<Item = (T, &'a str)>)
         })
         .collect();
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    scored.into_iter().map(|(_, _, item)| item).collect()
+    // Letters scattered across a long title also "match": keep those that score at least
+    // half as well as the best, so "falls" does not list tree planting.
+    let best = scored.first().map_or(0, |s| s.0);
+    scored
+        .into_iter()
+        .filter(|(score, _, _)| score * 2 >= best)
+        .map(|(_, _, item)| item)
+        .collect()
 }
 
 pub struct Palette {
@@ -182,5 +189,11 @@ mod tests {
         assert_eq!(ranked.len(), 2);
         assert!(ranked.iter().all(|s| s.to_lowercase().contains("falls")));
         assert_eq!(fuzzy_rank("", items.iter().map(|s| (*s, *s))).len(), 3);
+        let noisy = [
+            "Falls on Ward 10",
+            "Tree planting and green space for staff wellbeing",
+        ];
+        let ranked = fuzzy_rank("falls", noisy.iter().map(|s| (*s, *s)));
+        assert_eq!(ranked, ["Falls on Ward 10"]);
     }
 }

@@ -408,7 +408,7 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
 fn export_chart(model: &mut Model) {
     let Some(d) = &model.detail else { return };
     let (Some(measure), Some((_, points))) = (d.shown_measure(), d.points.as_ref()) else {
-        model.info("No chart to export: this measure has no data yet");
+        model.warn("No chart to export: this project has no measure with data yet");
         return;
     };
     let dates: Vec<_> = points.iter().map(|p| p.date).collect();

@@ -555,10 +555,27 @@ fn driver_tree(view: &DetailView, width: usize) -> Vec<Line<'static>> {
         for idea in ideas_of(primary.id) {
             lines.push(Line::from(fit(&format!("│    ◆ {}", idea.title), width)));
         }
-        for secondary in d.drivers.iter().filter(|x| x.parent_id == Some(primary.id)) {
-            lines.push(Line::from(fit(&format!("│  └─ {}", secondary.text), width)));
+        let secondaries: Vec<_> = d
+            .drivers
+            .iter()
+            .filter(|x| x.parent_id == Some(primary.id))
+            .collect();
+        for (i, secondary) in secondaries.iter().enumerate() {
+            let last = i + 1 == secondaries.len();
+            let (branch, stem) = if last {
+                ("└─", " ")
+            } else {
+                ("├─", "│")
+            };
+            lines.push(Line::from(fit(
+                &format!("│  {branch} {}", secondary.text),
+                width,
+            )));
             for idea in ideas_of(secondary.id) {
-                lines.push(Line::from(fit(&format!("│       ◆ {}", idea.title), width)));
+                lines.push(Line::from(fit(
+                    &format!("│  {stem}    ◆ {}", idea.title),
+                    width,
+                )));
             }
         }
     }
