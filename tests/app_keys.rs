@@ -414,3 +414,46 @@ fn a_worksheet_changed_elsewhere_meanwhile_is_not_overwritten() {
         cycle.predictions
     );
 }
+
+#[test]
+fn b_rebases_the_chart_at_the_point_chosen_with_brackets() {
+    let mut store = demo_store();
+    let mut m = model(&store, (120, 40));
+    keys(&mut m, &mut store, "llll");
+    press(&mut m, &mut store, KeyCode::Enter);
+    while m.detail.as_ref().unwrap().section != qiboard::app::Section::Measures {
+        press(&mut m, &mut store, KeyCode::Char('l'));
+    }
+    let (reference, measure, points) = {
+        let d = m.detail.as_ref().unwrap();
+        let (name, points) = d.points.clone().unwrap();
+        (d.reference(), name, points)
+    };
+    keys(&mut m, &mut store, "[[");
+    let chosen = points[points.len() - 3].date;
+    assert!(
+        m.status
+            .clone()
+            .unwrap()
+            .text
+            .starts_with(&chosen.to_string())
+    );
+    press(&mut m, &mut store, KeyCode::Char('b'));
+    press(&mut m, &mut store, KeyCode::Tab);
+    keys(&mut m, &mut store, "new triage model");
+    ctrl(&mut m, &mut store, 's');
+    assert!(m.overlay.is_none(), "the rebase form did not save");
+    let rebases = &store
+        .measures(reference)
+        .unwrap()
+        .into_iter()
+        .find(|x| x.name == measure)
+        .unwrap()
+        .rebases;
+    assert!(
+        rebases
+            .iter()
+            .any(|r| r.date == chosen && r.reason == "new triage model"),
+        "{rebases:?}"
+    );
+}

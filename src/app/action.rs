@@ -78,6 +78,10 @@ pub enum Action {
     ExportChart,
     /// Make the selected measure the project's main one (its icons go on the card).
     MarkMainMeasure,
+    /// Select the chart's previous point (b rebases there).
+    PointPrevious,
+    /// Select the chart's next point.
+    PointNext,
 }
 
 impl Action {
@@ -110,6 +114,8 @@ impl Action {
         Action::RebaseChart,
         Action::ExportChart,
         Action::MarkMainMeasure,
+        Action::PointPrevious,
+        Action::PointNext,
         Action::DeleteProject,
         Action::Undo,
         Action::Redo,
@@ -162,6 +168,8 @@ impl Action {
             Action::RebaseChart => "rebase_chart",
             Action::ExportChart => "export_chart",
             Action::MarkMainMeasure => "mark_main_measure",
+            Action::PointPrevious => "point_previous",
+            Action::PointNext => "point_next",
         }
     }
 
@@ -205,6 +213,8 @@ impl Action {
             Action::RebaseChart => "rebase the chart at a point",
             Action::ExportChart => "export the chart to SVG",
             Action::MarkMainMeasure => "make this the main measure",
+            Action::PointPrevious => "chart: previous point",
+            Action::PointNext => "chart: next point",
         }
     }
 

@@ -71,6 +71,8 @@ pub struct DetailView {
     pub chart: ChartKind,
     /// The measure whose icons the project's card shows.
     pub main: Option<String>,
+    /// The chart's selected point (`[`/`]`); None: the last one.
+    pub point: Option<usize>,
 }
 
 impl DetailView {
@@ -86,6 +88,7 @@ impl DetailView {
             run: None,
             chart: ChartKind::Xmr,
             main: store.main_measure(reference)?,
+            point: None,
         };
         view.history = store.history(Some(reference), 200)?;
         view.load_points(store)?;
@@ -153,12 +156,31 @@ impl DetailView {
             return Ok(());
         }
         let points = store.data_points(self.reference(), &measure.name)?;
+        self.point = None;
         self.analysis = crate::store::analyse_measure(&measure, &points);
         self.run = (points.len() >= 2)
             .then(|| spc::run_chart(&points.iter().map(|p| Some(p.value)).collect::<Vec<_>>()).ok())
             .flatten();
         self.points = Some((measure.name.clone(), points));
         Ok(())
+    }
+
+    /// The chart's selected point: the one chosen with `[`/`]`, else the last.
+    pub fn selected_point(&self) -> Option<(usize, &DataPoint)> {
+        let points = &self.points.as_ref()?.1;
+        let index = self
+            .point
+            .unwrap_or(points.len().checked_sub(1)?)
+            .min(points.len().checked_sub(1)?);
+        points.get(index).map(|p| (index, p))
+    }
+
+    /// Moves the chart's selected point by `step`.
+    pub fn move_point(&mut self, step: isize) -> Option<&DataPoint> {
+        let (index, _) = self.selected_point()?;
+        let last = self.points.as_ref()?.1.len() as isize - 1;
+        self.point = Some((index as isize + step).clamp(0, last) as usize);
+        self.selected_point().map(|(_, p)| p)
     }
 
     /// The measure shown: the selected one in the measures section, else the main one.

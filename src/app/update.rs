@@ -352,11 +352,10 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
                 model.info("This project has no measure to rebase");
                 return;
             };
+            // At the point chosen with [ and ] (the last one until then).
             let last = d
-                .points
-                .as_ref()
-                .and_then(|(_, p)| p.last())
-                .map(|p| p.date.to_string())
+                .selected_point()
+                .map(|(_, p)| p.date.to_string())
                 .unwrap_or_else(|| model.today.to_string());
             let form = Form::new(
                 FormKind::Rebase {
@@ -380,6 +379,23 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
             open_form(model, form);
         }
         Action::ExportChart => export_chart(model),
+        Action::PointPrevious | Action::PointNext => {
+            let step = if action == Action::PointNext { 1 } else { -1 };
+            let said = model.detail.as_mut().and_then(|d| {
+                d.move_point(step).map(|p| {
+                    let note = if p.annotation.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", p.annotation)
+                    };
+                    format!("{}: {}{note} — b rebases the chart here", p.date, p.value)
+                })
+            });
+            match said {
+                Some(text) => model.info(text),
+                None => model.info("No chart here: choose a measure with data"),
+            }
+        }
         Action::MarkMainMeasure => {
             let chosen = model
                 .detail

@@ -13,8 +13,8 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use super::text::fit;
 use super::theme::Theme;
 use crate::app::{ChartKind, DetailView};
-use crate::domain::{DataPoint, Measure, PdsaCycle};
-use crate::spc::{PointType, RunChartResult, XmrResult};
+use crate::domain::{DataPoint, Measure};
+use crate::spc::{PointType, RunChartResult};
 
 fn colour(style: Style) -> Color {
     style.fg.unwrap_or(Color::Reset)
@@ -47,15 +47,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &DetailView, measure: &Measure,
         .map(|(_, p)| p.as_slice())
         .unwrap_or(&[]);
     match view.chart {
-        ChartKind::Xmr => xmr(
-            frame,
-            area,
-            measure,
-            points,
-            view.analysis.as_ref(),
-            &view.detail.pdsa_cycles,
-            theme,
-        ),
+        ChartKind::Xmr => xmr(frame, area, view, measure, points, theme),
         ChartKind::Run => run(frame, area, measure, points, view.run.as_ref(), theme),
     }
 }
@@ -217,12 +209,14 @@ fn dates_line(frame: &mut Frame, area: Rect, points: &[DataPoint], theme: &Theme
 fn xmr(
     frame: &mut Frame,
     area: Rect,
+    view: &DetailView,
     measure: &Measure,
     points: &[DataPoint],
-    analysis: Option<&XmrResult>,
-    cycles: &[PdsaCycle],
     theme: &Theme,
 ) {
+    let analysis = view.analysis.as_ref();
+    let cycles = &view.detail.pdsa_cycles;
+    let selected = view.point.and(view.selected_point().map(|(i, _)| i));
     let mut title = vec![Span::styled(format!(" {} ", measure.name), theme.title)];
     if let Some(a) = analysis {
         title.push(Span::styled(
@@ -335,6 +329,9 @@ fn xmr(
             for x in &pdsa_x {
                 ctx.print(*x, low, Span::styled("▲", theme.key));
             }
+            if let Some(x) = selected {
+                ctx.print(x as f64, high, Span::styled("▼", theme.key));
+            }
             for (i, p) in analysis.points.iter().enumerate() {
                 if let Some(v) = p.value {
                     let style = point_style(theme, p.point_type);
@@ -370,22 +367,17 @@ fn xmr(
     }
     frame.render_widget(Paragraph::new(axis_lines), axis);
 
-    let first = points
-        .first()
-        .map(|p| p.date.to_string())
-        .unwrap_or_default();
-    let last_date = points
-        .last()
-        .map(|p| p.date.to_string())
-        .unwrap_or_default();
-    let gap = (dates_row.width as usize).saturating_sub(8 + first.len() + last_date.len());
-    frame.render_widget(
-        Paragraph::new(Span::styled(
-            format!("{:8}{first}{}{last_date}", "", " ".repeat(gap)),
-            theme.dim,
-        )),
-        dates_row,
-    );
+    dates_line(frame, dates_row, points, theme);
+    // The point chosen with [ and ] (b rebases there), named under the chart.
+    if let Some((_, p)) = view.selected_point().filter(|_| view.point.is_some()) {
+        let text = format!(" ▼ {} {} ", p.date, number(p.value));
+        let w = super::text::width(&text) as u16;
+        let x = dates_row.x + dates_row.width.saturating_sub(w) / 2;
+        frame.render_widget(
+            Paragraph::new(Span::styled(text, theme.key)),
+            Rect::new(x, dates_row.y, w.min(dates_row.width), 1),
+        );
+    }
     let mut legend = vec![
         Span::styled(" · common", theme.common_cause),
         Span::styled(" I improvement", theme.improvement),
