@@ -365,7 +365,9 @@ fn a_worksheet_changed_elsewhere_meanwhile_is_not_overwritten() {
     let mut m = model(&store, (120, 40));
     keys(&mut m, &mut store, "llll");
     press(&mut m, &mut store, KeyCode::Enter);
-    keys(&mut m, &mut store, "lll");
+    while m.detail.as_ref().unwrap().section != qiboard::app::Section::Pdsa {
+        press(&mut m, &mut store, KeyCode::Char('l'));
+    }
     let d = m.detail.as_ref().unwrap();
     let (reference, number) = (d.reference(), d.detail.pdsa_cycles[0].number);
     press(&mut m, &mut store, KeyCode::Enter);
@@ -455,5 +457,34 @@ fn b_rebases_the_chart_at_the_point_chosen_with_brackets() {
             .iter()
             .any(|r| r.date == chosen && r.reason == "new triage model"),
         "{rebases:?}"
+    );
+}
+
+#[test]
+fn space_marks_a_gateway_item_met_and_u_undoes_it() {
+    let mut store = demo_store();
+    let mut m = model(&store, (120, 40));
+    let reference = m.board.selected().unwrap().reference;
+    press(&mut m, &mut store, KeyCode::Enter);
+    press(&mut m, &mut store, KeyCode::Char('l'));
+    assert_eq!(
+        m.detail.as_ref().unwrap().section,
+        qiboard::app::Section::Gateway
+    );
+    let before = store.project_detail(reference).unwrap().gateway[0].met;
+    press(&mut m, &mut store, KeyCode::Char(' '));
+    assert_eq!(
+        store.project_detail(reference).unwrap().gateway[0].met,
+        !before
+    );
+    assert_eq!(
+        m.detail.as_ref().unwrap().detail.gateway[0].met,
+        !before,
+        "the view did not follow"
+    );
+    press(&mut m, &mut store, KeyCode::Char('u'));
+    assert_eq!(
+        store.project_detail(reference).unwrap().gateway[0].met,
+        before
     );
 }

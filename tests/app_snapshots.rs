@@ -76,7 +76,9 @@ fn detail_sections_pdsa_and_measures() {
     let mut m = model(&store, (120, 40));
     keys(&mut m, &mut store, "llll");
     press(&mut m, &mut store, KeyCode::Enter);
-    keys(&mut m, &mut store, "lll");
+    while m.detail.as_ref().unwrap().section != qiboard::app::Section::Pdsa {
+        press(&mut m, &mut store, KeyCode::Char('l'));
+    }
     let pdsa = screen(&m);
     assert!(pdsa.contains("Ramps") && pdsa.contains("PDSA 1"), "{pdsa}");
     insta::assert_snapshot!("detail_pdsa_120x40", pdsa);

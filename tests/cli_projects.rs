@@ -336,3 +336,35 @@ fn completions_and_help_do_not_create_the_portfolio() {
         "the portfolio was created by a command that does not need it"
     );
 }
+
+#[test]
+fn a_move_warns_only_about_the_gateway_items_still_open() {
+    let p = Portfolio::new();
+    p.ok(&["project", "add", "--title", "Falls"]);
+    let list = p.ok(&["project", "gateway", "1"]);
+    assert!(list.contains("1 [ ] Sponsor found"), "{list}");
+    assert_eq!(
+        p.ok(&["project", "gateway", "1", "1"]),
+        "QI-0001: gateway \"Sponsor found\" met\n"
+    );
+    assert!(
+        p.ok(&["project", "gateway", "1"])
+            .contains("1 [x] Sponsor found")
+    );
+    let moved = p.ok(&["project", "move", "1", "define"]);
+    assert!(
+        moved.contains("Start out gateway not met: Idea described in a sentence"),
+        "{moved}"
+    );
+    assert!(!moved.contains("Sponsor found"), "{moved}");
+    // All met: the next move says nothing about the gateway.
+    for item in ["1", "2", "3"] {
+        p.ok(&["project", "gateway", "1", item]);
+    }
+    let moved = p.ok(&["project", "move", "1", "measure"]);
+    assert_eq!(moved, "QI-0001 moved to Measure and understand\n");
+    p.cmd()
+        .args(["project", "gateway", "1", "9"])
+        .assert()
+        .code(2);
+}

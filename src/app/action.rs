@@ -82,6 +82,8 @@ pub enum Action {
     PointPrevious,
     /// Select the chart's next point.
     PointNext,
+    /// Mark the selected gateway item as met, or not met again.
+    ToggleGatewayItem,
 }
 
 impl Action {
@@ -116,6 +118,7 @@ impl Action {
         Action::MarkMainMeasure,
         Action::PointPrevious,
         Action::PointNext,
+        Action::ToggleGatewayItem,
         Action::DeleteProject,
         Action::Undo,
         Action::Redo,
@@ -170,6 +173,7 @@ impl Action {
             Action::MarkMainMeasure => "mark_main_measure",
             Action::PointPrevious => "point_previous",
             Action::PointNext => "point_next",
+            Action::ToggleGatewayItem => "toggle_gateway_item",
         }
     }
 
@@ -215,6 +219,7 @@ impl Action {
             Action::MarkMainMeasure => "make this the main measure",
             Action::PointPrevious => "chart: previous point",
             Action::PointNext => "chart: next point",
+            Action::ToggleGatewayItem => "gateway item met / not met",
         }
     }
 

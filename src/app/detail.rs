@@ -9,6 +9,7 @@ use crate::store::{HistoryEntry, ProjectDetail, Store, StoreError};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
     Charter,
+    Gateway,
     Team,
     Scores,
     Pdsa,
@@ -20,8 +21,9 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Section; 9] = [
+    pub const ALL: [Section; 10] = [
         Section::Charter,
+        Section::Gateway,
         Section::Team,
         Section::Scores,
         Section::Pdsa,
@@ -35,6 +37,7 @@ impl Section {
     pub fn label(self) -> &'static str {
         match self {
             Section::Charter => "Charter",
+            Section::Gateway => "Gateway",
             Section::Team => "Team",
             Section::Scores => "Score",
             Section::Pdsa => "PDSA",
@@ -120,6 +123,7 @@ impl DetailView {
             Section::Team => self.detail.team.len(),
             Section::Drivers => self.detail.drivers.len() + self.detail.change_ideas.len(),
             Section::Charter => 1,
+            Section::Gateway => self.detail.gateway.len(),
         }
     }
 

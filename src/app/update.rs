@@ -379,6 +379,34 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
             open_form(model, form);
         }
         Action::ExportChart => export_chart(model),
+        Action::ToggleGatewayItem => {
+            let chosen = model
+                .detail
+                .as_ref()
+                .filter(|d| model.pane == Pane::Detail && d.section == Section::Gateway)
+                .and_then(|d| {
+                    d.detail
+                        .gateway
+                        .get(d.selected)
+                        .map(|g| (d.reference(), d.selected + 1, !g.met))
+                });
+            let Some((reference, number, met)) = chosen else {
+                model.info("Choose an item in the Gateway section (h/l), then Space");
+                return;
+            };
+            match store.set_gateway_item(reference, number, met) {
+                Ok(item) => {
+                    let word = if met { "met" } else { "not met" };
+                    changed_project(
+                        model,
+                        store,
+                        reference,
+                        format!("{item}: {word} — u to undo"),
+                    );
+                }
+                Err(e) => refused(model, store, e),
+            }
+        }
         Action::PointPrevious | Action::PointNext => {
             let step = if action == Action::PointNext { 1 } else { -1 };
             let said = model.detail.as_mut().and_then(|d| {

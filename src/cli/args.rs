@@ -239,6 +239,14 @@ pub enum ProjectCommand {
     },
     /// Delete a project and everything on it (undo brings it back).
     Delete { reference: ProjectRef },
+    /// The current stage's gateway checklist; with ITEM (its number), mark it met.
+    Gateway {
+        reference: ProjectRef,
+        item: Option<usize>,
+        /// Mark the item as not met.
+        #[arg(long, requires = "item")]
+        unmet: bool,
+    },
 }
 
 /// Like [`CharterArgs`] but dates are text, so that an empty value can clear them.

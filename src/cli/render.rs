@@ -252,7 +252,22 @@ pub fn detail_json(d: &ProjectDetail) -> Value {
             "kind": b.kind.key(), "amount": b.amount, "unit": b.unit, "note": b.note, "claimed_date": b.claimed_date,
         })).collect::<Vec<_>>(),
         "notes": d.notes.iter().map(|n| json!({"text": n.text, "created": crate::clock::format_time(n.created)})).collect::<Vec<_>>(),
+        "gateway": d.gateway.iter().map(|g| json!({"item": g.item, "met": g.met})).collect::<Vec<_>>(),
     })
+}
+
+/// The current stage's checklist, numbered as `project gateway REF N` takes them.
+pub fn gateway_text(d: &ProjectDetail) -> String {
+    let stage = &d.project.stage_name;
+    if d.gateway.is_empty() {
+        return format!("{stage} has no gateway checklist.\n");
+    }
+    let mut out = format!("{} gateway ({stage}):\n", d.project.reference);
+    for (i, item) in d.gateway.iter().enumerate() {
+        let mark = if item.met { "[x]" } else { "[ ]" };
+        out.push_str(&format!("  {} {mark} {}\n", i + 1, item.item));
+    }
+    out
 }
 
 /// `project show`: the charter first, then the work, as a coach reads it.

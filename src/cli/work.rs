@@ -155,6 +155,21 @@ pub fn project(store: &mut Store, command: &ProjectCommand) -> Output {
             store.assign(*reference, *role, person)?;
             Ok(format!("{reference}: {} is {role}\n", person.trim()))
         }
+        ProjectCommand::Gateway {
+            reference,
+            item,
+            unmet,
+        } => match item {
+            Some(number) => {
+                let text = store.set_gateway_item(*reference, *number, !*unmet)?;
+                let word = if *unmet { "not met" } else { "met" };
+                Ok(format!("{reference}: gateway \"{text}\" {word}\n"))
+            }
+            None => {
+                let detail = store.project_detail(*reference)?;
+                Ok(render::gateway_text(&detail))
+            }
+        },
         ProjectCommand::Delete { reference } => {
             store.delete_project(*reference, None)?;
             Ok(format!(

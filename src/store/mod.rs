@@ -3,7 +3,9 @@
 
 mod bulk;
 mod change;
+mod detail;
 mod error;
+mod gateway;
 mod history;
 mod measure_data;
 mod metrics;
@@ -20,14 +22,14 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
 pub use bulk::{BulkRow, Portfolio, all_tables};
+pub use detail::{ProjectDetail, ScoreChange, TeamMember};
 pub use error::{Result, StoreError};
+pub use gateway::GatewayItem;
 pub use history::HistoryEntry;
 pub use measure_data::ImportOutcome;
 pub use metrics::{PortfolioMetrics, SearchItem, StalledProject};
 pub use projects::{MoveOutcome, NewProject, ProjectField};
-pub use reads::{
-    BoardCard, BoardColumn, ProjectDetail, ProjectFilter, ProjectRow, ScoreChange, TeamMember,
-};
+pub use reads::{BoardCard, BoardColumn, ProjectFilter, ProjectRow};
 pub use spc_summary::{
     IconGroup, IconSummary, analyse_measure, parse_assurance, parse_variation, spc_direction,
     xmr_options,

@@ -364,12 +364,15 @@ impl Store {
                 ));
             }
         }
-        if let Some(from) = from.filter(|f| f.position < target.position && !f.gateway.is_empty()) {
-            warnings.push(format!(
-                "check the {} gateway: {}",
-                from.name,
-                from.gateway.join("; ")
-            ));
+        if let Some(from) = from.filter(|f| f.position < target.position) {
+            let open = super::gateway::unmet(&change, id, &from)?;
+            if !open.is_empty() {
+                warnings.push(format!(
+                    "{} gateway not met: {}",
+                    from.name,
+                    open.join("; ")
+                ));
+            }
         }
         change.commit(
             &format!("{reference} moved to {}", target.name),

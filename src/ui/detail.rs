@@ -60,7 +60,8 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme) {
             .select(selected)
             .style(theme.dim)
             .highlight_style(theme.bar_active)
-            .divider("│"),
+            .divider(" ")
+            .padding("", ""),
         tabs,
     );
     match view.section {
@@ -445,6 +446,16 @@ fn simple_list(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme) 
     let d = &view.detail;
     let width = area.width.saturating_sub(2) as usize;
     let (title, items): (&str, Vec<Line>) = match view.section {
+        Section::Gateway => (
+            "Gateway: what to meet before moving on (Space marks)",
+            d.gateway
+                .iter()
+                .map(|g| {
+                    let mark = if g.met { "[x]" } else { "[ ]" };
+                    Line::from(fit(&format!("{mark} {}", g.item), width))
+                })
+                .collect(),
+        ),
         Section::Team => (
             "Team",
             d.team
