@@ -264,3 +264,14 @@ fn renaming_a_measure_onto_another_is_refused_as_bad_input() {
         "already has a measure",
     );
 }
+
+#[test]
+fn usage_errors_name_the_choices_and_take_negative_scores_as_scores() {
+    let p = seeded();
+    refused(
+        &p,
+        &["project", "reorder", "1", "sideways"],
+        "use one of up, down",
+    );
+    refused(&p, &["project", "score", "1", "-1"], "off the scale");
+}

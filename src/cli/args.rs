@@ -222,6 +222,7 @@ pub enum ProjectCommand {
     /// Record a progress score (0.5 to 5.0 in steps of 0.5).
     Score {
         reference: ProjectRef,
+        #[arg(allow_hyphen_values = true)]
         score: ProgressScore,
         /// Why the score changed.
         #[arg(long)]

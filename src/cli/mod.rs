@@ -57,10 +57,20 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Cli, 
                         .collect();
                     first = format!("{} {}", first, listed.join(", "));
                 }
+                // The choices, when clap lists them on a line of their own.
+                if let Some(choices) = text.lines().find_map(|l| {
+                    l.trim()
+                        .strip_prefix("[possible values: ")
+                        .and_then(|v| v.strip_suffix(']'))
+                }) {
+                    first = format!("{first}: use one of {choices}");
+                }
+                // The portfolio option is global and optional; clap shows it in usage lines
+                // when QIBOARD_DB is set, as if it were needed.
                 let usage = text
                     .lines()
                     .find_map(|l| l.strip_prefix("Usage: "))
-                    .map(|u| format!(" (usage: {})", u.trim()))
+                    .map(|u| format!(" (usage: {})", u.trim().replace(" --db <PATH>", "")))
                     .unwrap_or_default();
                 (format!("qiboard: {first}{usage}"), error::EXIT_BAD_INPUT)
             }
