@@ -149,33 +149,56 @@ impl Store {
             }
         }
 
-        let first_month = month_start(today, 11);
-        let sql = format!(
-            "SELECT substr(x.d, 1, 7) AS month, sum(x.started), sum(x.finished) FROM (
-               SELECT pc.start_date AS d, 1 AS started, 0 AS finished FROM pdsa_cycles pc
-               JOIN projects p ON p.id = pc.project_id LEFT JOIN cohorts c ON c.id = p.cohort_id
-               WHERE {FILTER_SQL} AND pc.start_date >= ?6
-               UNION ALL
-               SELECT pc.end_date, 0, 1 FROM pdsa_cycles pc
-               JOIN projects p ON p.id = pc.project_id LEFT JOIN cohorts c ON c.id = p.cohort_id
-               WHERE {FILTER_SQL} AND pc.end_date >= ?6 AND pc.act IS NOT NULL
-             ) x GROUP BY month"
+        let months: Vec<(String, String)> = (0..12)
+            .rev()
+            .map(|back| {
+                let from = month_start(today, back).to_string();
+                let to = match back.checked_sub(1) {
+                    Some(next) => month_start(today, next).to_string(),
+                    None => "9999-12-31".to_string(),
+                };
+                (from, to)
+            })
+            .collect();
+        // Each month is a range of one of two small date indexes; the projects are joined
+        // only when a filter needs them.
+        let (join, filter_sql) = if filter.is_empty() {
+            (
+                "",
+                "?1 IS NULL AND ?2 IS NULL AND ?3 IS NULL AND ?4 IS NULL AND ?5 IS NULL",
+            )
+        } else {
+            (
+                "JOIN projects p ON p.id = pc.project_id LEFT JOIN cohorts c ON c.id = p.cohort_id",
+                FILTER_SQL,
+            )
+        };
+        let started_sql = format!(
+            "SELECT count(*) FROM pdsa_cycles pc {join}
+             WHERE {filter_sql} AND pc.start_date >= ?6 AND pc.start_date < ?7"
         );
-        let mut args: Vec<rusqlite::types::Value> = params.to_vec();
-        args.push(rusqlite::types::Value::Text(first_month.to_string()));
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let found: std::collections::HashMap<String, (usize, usize)> = stmt
-            .query_map(rusqlite::params_from_iter(args.iter()), |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    (r.get::<_, i64>(1)? as usize, r.get::<_, i64>(2)? as usize),
-                ))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        for back in (0..12).rev() {
-            let month = month_start(today, back).format("%Y-%m").to_string();
-            let (started, finished) = found.get(&month).copied().unwrap_or((0, 0));
-            m.pdsa_by_month.push((month, started, finished));
+        let finished_sql = format!(
+            "SELECT count(*) FROM pdsa_cycles pc {join}
+             WHERE {filter_sql} AND pc.end_date >= ?6 AND pc.end_date < ?7 AND pc.act IS NOT NULL"
+        );
+        for (from, to) in months {
+            let mut args: Vec<rusqlite::types::Value> = params.to_vec();
+            args.push(rusqlite::types::Value::Text(from.clone()));
+            args.push(rusqlite::types::Value::Text(to));
+            let count = |sql: &str| -> Result<usize> {
+                Ok(self
+                    .conn
+                    .prepare_cached(sql)?
+                    .query_row(rusqlite::params_from_iter(args.iter()), |r| {
+                        r.get::<_, i64>(0)
+                    })? as usize)
+            };
+            let (started, finished) = (count(&started_sql)?, count(&finished_sql)?);
+            m.pdsa_by_month.push((
+                crate::clock::date_part(&from)[..7].to_string(),
+                started,
+                finished,
+            ));
         }
 
         let cutoff = crate::domain::stale_cutoff(today, stale_weeks).to_string();
