@@ -441,7 +441,7 @@ fn b_rebases_the_chart_at_the_point_chosen_with_brackets() {
             .starts_with(&chosen.to_string())
     );
     press(&mut m, &mut store, KeyCode::Char('b'));
-    press(&mut m, &mut store, KeyCode::Tab);
+    // The form opens on the reason: the date comes from the chosen point.
     keys(&mut m, &mut store, "new triage model");
     ctrl(&mut m, &mut store, 's');
     assert!(m.overlay.is_none(), "the rebase form did not save");
@@ -487,4 +487,51 @@ fn space_marks_a_gateway_item_met_and_u_undoes_it() {
         store.project_detail(reference).unwrap().gateway[0].met,
         before
     );
+}
+
+#[test]
+fn two_windows_editing_one_charter_lose_nothing_unseen() {
+    let mut store = demo_store();
+    let mut m = model(&store, (120, 40));
+    let reference = m.board.selected().unwrap().reference;
+    press(&mut m, &mut store, KeyCode::Char('e'));
+    // Meanwhile, another window changes the aim and the risks.
+    store
+        .edit_project(
+            reference,
+            &[
+                (qiboard::store::ProjectField::Aim, "their aim".into()),
+                (qiboard::store::ProjectField::Risks, "their risks".into()),
+            ],
+            None,
+        )
+        .unwrap();
+    // This window changes the aim too (Tab to Aim, add text).
+    press(&mut m, &mut store, KeyCode::Tab);
+    keys(&mut m, &mut store, " + mine");
+    ctrl(&mut m, &mut store, 's');
+    let form = match &m.overlay {
+        Some(Overlay::Form(form)) => form,
+        _ => panic!("a stale charter was saved"),
+    };
+    let aim_error = form.fields[1].error.clone().unwrap_or_default();
+    assert!(
+        aim_error.contains("their aim"),
+        "the other aim is not shown: {aim_error}"
+    );
+    let risks = form
+        .fields
+        .iter()
+        .find(|f| f.label == "Risks")
+        .unwrap()
+        .value();
+    assert_eq!(
+        risks, "their risks",
+        "an untouched field did not take the new value"
+    );
+    ctrl(&mut m, &mut store, 's');
+    assert!(m.overlay.is_none());
+    let p = store.project_detail(reference).unwrap().project;
+    assert!(p.aim.ends_with(" + mine"), "{}", p.aim);
+    assert_eq!(p.risks, "their risks");
 }

@@ -143,3 +143,26 @@ fn an_empty_portfolio_greets_the_user() {
         "{text}"
     );
 }
+
+#[test]
+fn a_long_form_in_a_small_window_still_shows_the_focused_field() {
+    let mut store = demo_store();
+    let mut m = model(&store, (80, 24));
+    press(&mut m, &mut store, KeyCode::Char('e'));
+    for _ in 0..5 {
+        press(&mut m, &mut store, KeyCode::Tab);
+    }
+    keys(&mut m, &mut store, "XYZ");
+    let text = screen(&m);
+    assert!(text.contains("Division"), "{text}");
+    assert!(
+        text.contains("XYZ"),
+        "the typed text is not visible:\n{text}"
+    );
+    m.size = (80, 12);
+    let text = screen(&m);
+    assert!(
+        text.contains("XYZ"),
+        "the typed text is not visible at 80x12:\n{text}"
+    );
+}

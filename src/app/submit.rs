@@ -2,7 +2,9 @@
 
 use super::Model;
 use super::form::{Field, Form, FormKind};
-use crate::domain::{ActDecision, Status, parse_date, parse_value, require_text};
+use crate::domain::{
+    ActDecision, PdsaCycle, ProjectRef, Status, parse_date, parse_value, require_text,
+};
 use crate::store::{NewPdsa, NewProject, PdsaField, ProjectField, Store, StoreError};
 
 pub(super) fn add_project_form() -> Form {
@@ -52,37 +54,103 @@ fn optional(text: String) -> Option<String> {
     }
 }
 
-/// Moves a form onto the current version of what it edits; false when it has none.
-fn refresh_version(kind: &mut FormKind, store: &Store) -> bool {
-    match kind {
-        FormKind::EditProject { reference, version } | FormKind::Score { reference, version } => {
-            match store.project_detail(*reference) {
-                Ok(d) => {
-                    *version = d.project.version;
-                    true
-                }
-                Err(_) => false,
-            }
-        }
+/// The PDSA worksheet of one cycle, as `Enter` on it opens it.
+pub(super) fn worksheet_form(reference: ProjectRef, cycle: &PdsaCycle) -> Form {
+    Form::new(
         FormKind::EditPdsa {
             reference,
-            number,
-            version,
+            number: cycle.number,
+            version: cycle.version,
+        },
+        format!("{} worksheet — {}", cycle.label(), cycle.change_idea),
+        vec![
+            Field::new(
+                "Prediction",
+                &cycle.predictions,
+                true,
+                "what will happen, and why",
+            ),
+            Field::new(
+                "Do",
+                &cycle.do_notes,
+                true,
+                "what happened, problems, surprises",
+            ),
+            Field::new("Study", &cycle.study, true, "results against predictions"),
+            Field::new(
+                "Act",
+                cycle.act.map(|a| a.key()).unwrap_or(""),
+                false,
+                "adopt, adapt or abandon",
+            ),
+            Field::new("Next step", &cycle.next_step, true, ""),
+        ],
+    )
+}
+
+/// The start of a text, for a message: at most `chars` characters, `…` when cut.
+fn shortened(text: &str, chars: usize) -> String {
+    let flat = text.replace('\n', " ");
+    if flat.chars().count() <= chars {
+        return flat;
+    }
+    flat.chars()
+        .take(chars.saturating_sub(1))
+        .chain(std::iter::once('…'))
+        .collect()
+}
+
+/// Moves a refused form onto what is stored now: fields the user left alone take the new
+/// values; a field both changed keeps the user's text and says what the other one is, so
+/// nothing is overwritten unseen. False when there is nothing to move onto.
+fn refresh_version(form: &mut Form, store: &Store) -> bool {
+    let fresh = match form.kind.clone() {
+        FormKind::EditProject { reference, .. } => match store.project_detail(reference) {
+            Ok(d) => edit_project_form(&d.project),
+            Err(_) => return false,
+        },
+        FormKind::Score { reference, version } => {
+            let Ok(d) = store.project_detail(reference) else {
+                return false;
+            };
+            let _ = version;
+            form.kind = FormKind::Score {
+                reference,
+                version: d.project.version,
+            };
+            return true;
+        }
+        FormKind::EditPdsa {
+            reference, number, ..
         } => {
             let fresh = store
-                .pdsa_cycles(*reference)
+                .pdsa_cycles(reference)
                 .ok()
-                .and_then(|cycles| cycles.into_iter().find(|c| c.number == *number));
+                .and_then(|cycles| cycles.into_iter().find(|c| c.number == number));
             match fresh {
-                Some(cycle) => {
-                    *version = cycle.version;
-                    true
-                }
-                None => false,
+                Some(cycle) => worksheet_form(reference, &cycle),
+                None => return false,
             }
         }
-        _ => false,
+        _ => return false,
+    };
+    for field in &mut form.fields {
+        let Some(theirs) = fresh.fields.iter().find(|f| f.label == field.label) else {
+            continue;
+        };
+        if !field.changed() {
+            field.input = theirs.input.clone();
+            field.original = theirs.original.clone();
+        } else if theirs.original != field.original {
+            field.error = Some(format!(
+                "also changed elsewhere, to \"{}\"; Ctrl-s keeps yours",
+                shortened(&theirs.original, 40)
+            ));
+            field.original = theirs.original.clone();
+        }
     }
+    form.kind = fresh.kind;
+    true
 }
 
 /// Validates and stores a form. `None` keeps the form open with its errors shown.
@@ -314,7 +382,7 @@ pub(super) fn submit_form(model: &mut Model, form: &mut Form, store: &mut Store)
             // The user has now seen that someone else changed it: the next Ctrl-s saves
             // what they typed over the fresh version (only the fields they changed).
             let _ = model.reload(store);
-            let refreshed = refresh_version(&mut form.kind, store);
+            let refreshed = refresh_version(form, store);
             form.error = Some(if refreshed {
                 format!("{message} — Ctrl-s saves yours over it, Esc leaves")
             } else {

@@ -7,7 +7,7 @@ use super::form::{Field, Form, FormKind};
 use super::keymap::normalise;
 use super::overlay::{Choice, Confirm, Overlay, Palette, Search};
 use super::overlay_keys::overlay_key;
-use super::submit::{add_project_form, edit_project_form};
+use super::submit::{add_project_form, edit_project_form, worksheet_form};
 use super::{Action, ChartKind, DetailView, MetricsFocus, MetricsView, Model, Pane, Section};
 use crate::domain::{ProjectRef, Status};
 use crate::store::{Store, StoreError};
@@ -257,19 +257,21 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
                     .and_then(|d| d.shown_measure().map(|m| m.name.clone()))
                     .unwrap_or_default();
                 let today = model.today.to_string();
-                open_form(
-                    model,
-                    Form::new(
-                        FormKind::RecordValue { reference },
-                        format!("Record a value on {reference}"),
-                        vec![
-                            Field::new("Measure", &measure, false, "its name"),
-                            Field::new("Date", &today, false, "YYYY-MM-DD"),
-                            Field::new("Value", "", false, "a number, may be negative"),
-                            Field::new("Note", "", false, "optional, e.g. PDSA 3 started"),
-                        ],
-                    ),
+                let mut form = Form::new(
+                    FormKind::RecordValue { reference },
+                    format!("Record a value on {reference}"),
+                    vec![
+                        Field::new("Measure", &measure, false, "its name"),
+                        Field::new("Date", &today, false, "YYYY-MM-DD"),
+                        Field::new("Value", "", false, "a number, may be negative"),
+                        Field::new("Note", "", false, "optional, e.g. PDSA 3 started"),
+                    ],
                 );
+                // Measure and date come filled in: the coach types the value first.
+                if !measure.is_empty() {
+                    form.focus = 2;
+                }
+                open_form(model, form);
             }
         }
         Action::DeleteProject => {
@@ -357,7 +359,7 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
                 .selected_point()
                 .map(|(_, p)| p.date.to_string())
                 .unwrap_or_else(|| model.today.to_string());
-            let form = Form::new(
+            let mut form = Form::new(
                 FormKind::Rebase {
                     reference: d.reference(),
                     measure: measure.name.clone(),
@@ -376,6 +378,8 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
                     ),
                 ],
             );
+            // The date comes from the chosen point: the reason is what is left to type.
+            form.focus = 1;
             open_form(model, form);
         }
         Action::ExportChart => export_chart(model),
@@ -624,13 +628,28 @@ fn move_card(model: &mut Model, action: Action, store: &mut Store) {
     let key = stage.stage.key.clone();
     match store.move_project(reference, &key, Some(version)) {
         Ok(outcome) => {
-            let mut text = format!("{reference} moved to {} — u to undo", outcome.stage);
             changed_project(model, store, reference, String::new());
             if outcome.warnings.is_empty() {
-                model.info(text);
+                model.info(format!(
+                    "{reference} moved to {} — u to undo",
+                    outcome.stage
+                ));
             } else {
-                text.push_str(&format!(" · ⚠ {}", outcome.warnings.join(" · ")));
-                model.warn(text);
+                // The warning first, in few words: the status line is one line.
+                let mut said: Vec<String> = outcome
+                    .warnings
+                    .iter()
+                    .filter(|w| !w.contains("gateway"))
+                    .cloned()
+                    .collect();
+                if !outcome.unmet_gateway.is_empty() {
+                    said.push(format!("not met: {}", outcome.unmet_gateway.join("; ")));
+                }
+                model.warn(format!(
+                    "{} — {reference} moved to {}, u to undo",
+                    said.join(" · "),
+                    outcome.stage
+                ));
             }
             model.board.select(reference);
             model.board.keep_in_view(model.size);
@@ -652,35 +671,6 @@ fn edit_pdsa(model: &mut Model) {
     let Some(cycle) = d.detail.pdsa_cycles.get(d.selected) else {
         return;
     };
-    let form = Form::new(
-        FormKind::EditPdsa {
-            reference: d.reference(),
-            number: cycle.number,
-            version: cycle.version,
-        },
-        format!("{} worksheet — {}", cycle.label(), cycle.change_idea),
-        vec![
-            Field::new(
-                "Prediction",
-                &cycle.predictions,
-                true,
-                "what will happen, and why",
-            ),
-            Field::new(
-                "Do",
-                &cycle.do_notes,
-                true,
-                "what happened, problems, surprises",
-            ),
-            Field::new("Study", &cycle.study, true, "results against predictions"),
-            Field::new(
-                "Act",
-                cycle.act.map(|a| a.key()).unwrap_or(""),
-                false,
-                "adopt, adapt or abandon",
-            ),
-            Field::new("Next step", &cycle.next_step, true, ""),
-        ],
-    );
+    let form = worksheet_form(d.reference(), cycle);
     open_form(model, form);
 }

@@ -71,6 +71,8 @@ impl ProjectField {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MoveOutcome {
     pub stage: String,
+    /// The gateway items of the stage left that the project has not met.
+    pub unmet_gateway: Vec<String>,
     /// An exceeded WIP limit or the unmet gateway items of the stage left behind.
     pub warnings: Vec<String>,
 }
@@ -364,8 +366,10 @@ impl Store {
                 ));
             }
         }
+        let mut unmet_gateway = Vec::new();
         if let Some(from) = from.filter(|f| f.position < target.position) {
             let open = super::gateway::unmet(&change, id, &from)?;
+            unmet_gateway = open.clone();
             if !open.is_empty() {
                 warnings.push(format!(
                     "{} gateway not met: {}",
@@ -380,6 +384,7 @@ impl Store {
         )?;
         Ok(MoveOutcome {
             stage: target.name,
+            unmet_gateway,
             warnings,
         })
     }

@@ -241,10 +241,38 @@ fn help(frame: &mut Frame, area: Rect, model: &Model, scroll: usize, theme: &The
 }
 
 fn form_box(frame: &mut Frame, area: Rect, form: &crate::app::Form, theme: &Theme) {
-    let heights: Vec<u16> = form
-        .fields
+    // Long fields get 4 lines when the window has room, fewer when it has not; when even
+    // that does not fit, the fields around the focused one show.
+    let room = area.height.saturating_sub(4);
+    let tall = |lines: u16| -> u16 {
+        form.fields
+            .iter()
+            .map(|f| if f.multiline { lines } else { 1 } + 1)
+            .sum::<u16>()
+    };
+    let lines = [4u16, 3, 2, 1]
+        .into_iter()
+        .find(|l| tall(*l) <= room)
+        .unwrap_or(1);
+    let mut shown: Vec<usize> = (0..form.fields.len()).collect();
+    while shown.len() > 1
+        && shown
+            .iter()
+            .map(|i| if form.fields[*i].multiline { lines } else { 1 } + 1)
+            .sum::<u16>()
+            > room
+    {
+        // Drop the field farthest from the focus.
+        let far = if form.focus.abs_diff(shown[0]) >= form.focus.abs_diff(shown[shown.len() - 1]) {
+            0
+        } else {
+            shown.len() - 1
+        };
+        shown.remove(far);
+    }
+    let heights: Vec<u16> = shown
         .iter()
-        .map(|f| if f.multiline { 4 } else { 1 })
+        .map(|i| if form.fields[*i].multiline { lines } else { 1 })
         .collect();
     let needed: u16 = heights.iter().map(|h| h + 1).sum::<u16>() + 4;
     let rect = centred(area, 84, needed);
@@ -262,7 +290,8 @@ fn form_box(frame: &mut Frame, area: Rect, form: &crate::app::Form, theme: &Them
     }
     constraints.push(Constraint::Length(1));
     let rows = Layout::vertical(constraints).split(inner);
-    for (i, field) in form.fields.iter().enumerate() {
+    for (row, i) in shown.iter().enumerate() {
+        let (i, field) = (*i, &form.fields[*i]);
         let focused = i == form.focus;
         let mut label = vec![Span::styled(
             field.label,
@@ -276,8 +305,8 @@ fn form_box(frame: &mut Frame, area: Rect, form: &crate::app::Form, theme: &Them
             }
             None => {}
         }
-        frame.render_widget(Paragraph::new(Line::from(label)), rows[2 * i]);
-        let input_area = rows[2 * i + 1];
+        frame.render_widget(Paragraph::new(Line::from(label)), rows[2 * row]);
+        let input_area = rows[2 * row + 1];
         if focused {
             frame.render_widget(&field.input, input_area);
         } else {
