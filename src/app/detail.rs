@@ -117,7 +117,13 @@ impl DetailView {
             Section::Pdsa => self.detail.pdsa_cycles.len(),
             Section::Measures => self.detail.measures.len(),
             Section::History => self.history.len(),
-            Section::Notes => self.detail.notes.len(),
+            // Notes scroll by line: every line of every note, and a gap after each.
+            Section::Notes => self
+                .detail
+                .notes
+                .iter()
+                .map(|n| n.text.lines().count() + 1)
+                .sum(),
             Section::Scores => self.detail.scores.len(),
             Section::Benefits => self.detail.benefits.len(),
             Section::Team => self.detail.team.len(),

@@ -78,6 +78,8 @@ pub struct Model {
     pub board: BoardView,
     pub detail: Option<DetailView>,
     pub metrics: Option<MetricsView>,
+    /// Where Esc returns to from Detail (Metrics when a project was opened from there).
+    pub back_to: Pane,
     pub overlay: Option<Overlay>,
     pub filter: ProjectFilter,
     pub status: Option<StatusLine>,
@@ -99,6 +101,7 @@ impl Model {
             board,
             detail: None,
             metrics: None,
+            back_to: Pane::Board,
             overlay: None,
             filter,
             status: None,

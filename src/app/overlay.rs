@@ -28,6 +28,18 @@ pub fn fuzzy_rank<'a, T>(query: &str, items: impl Iterator<Item = (T, &'a str)>)
     if query.trim().is_empty() {
         return items.map(|(item, _)| item).collect();
     }
+    // Items holding every word of the query as typed (any case) are what a person means;
+    // scattered-letter matches are the fallback when there are none.
+    let items: Vec<(T, &str)> = items.collect();
+    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    let literal: Vec<bool> = items
+        .iter()
+        .map(|(_, text)| {
+            let text = text.to_lowercase();
+            words.iter().all(|w| text.contains(w.as_str()))
+        })
+        .collect();
+    let any_literal = literal.iter().any(|l| *l);
     let mut matcher = Matcher::new(MatcherConfig::DEFAULT);
     let pattern = Pattern::new(
         query,
@@ -37,7 +49,9 @@ pub fn fuzzy_rank<'a, T>(query: &str, items: impl Iterator<Item = (T, &'a str)>)
     );
     let mut buffer = Vec::new();
     let mut scored: Vec<(u32, usize, T)> = items
+        .into_iter()
         .enumerate()
+        .filter(|(i, _)| !any_literal || literal[*i])
         .filter_map(|(i, (item, text))| {
             pattern
                 .score(Utf32Str::new(text, &mut buffer), &mut matcher)
@@ -195,5 +209,19 @@ mod tests {
         ];
         let ranked = fuzzy_rank("falls", noisy.iter().map(|s| (*s, *s)));
         assert_eq!(ranked, ["Falls on Ward 10"]);
+        // Every word as typed wins over letters scattered through other titles.
+        let many = [
+            "Sickness absence in estates",
+            "Falls prevention",
+            "Staff retention on Ward 1",
+        ];
+        assert_eq!(
+            fuzzy_rank("falls", many.iter().map(|s| (*s, *s))),
+            ["Falls prevention"]
+        );
+        let both = fuzzy_rank("ward reten", many.iter().map(|s| (*s, *s)));
+        assert_eq!(both, ["Staff retention on Ward 1"]);
+        // No word as typed: the closest scattered matches still come.
+        assert!(!fuzzy_rank("fls prv", many.iter().map(|s| (*s, *s))).is_empty());
     }
 }

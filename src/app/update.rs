@@ -186,11 +186,19 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
         }
         Action::SetScore => {
             if let Some((reference, version)) = selected_ref(model) {
+                // The form says where the project stands, as the coach weighs the new score.
+                let now = store
+                    .project_detail(reference)
+                    .ok()
+                    .and_then(|d| d.project.score)
+                    .map_or("not scored yet".to_string(), |s| {
+                        format!("now {s}: {}", s.meaning())
+                    });
                 open_form(
                     model,
                     Form::new(
                         FormKind::Score { reference, version },
-                        format!("Score {reference}"),
+                        format!("Score {reference} ({now})"),
                         vec![
                             Field::new("Score", "", false, "0.5 to 5.0 in steps of 0.5"),
                             Field::new("Why", "", true, "what moved it (Ctrl-s saves)"),
@@ -325,7 +333,8 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
             {
                 m.show_stalled();
             } else if model.pane == Pane::Detail {
-                model.pane = Pane::Board;
+                let back = std::mem::replace(&mut model.back_to, Pane::Board);
+                show_pane(model, back, store);
             } else if !model.filter_is_empty() {
                 model.filter = Default::default();
                 changed(model, store, "Filters cleared".into());
@@ -530,6 +539,7 @@ fn open_from_metrics(model: &mut Model, store: &Store) {
             };
             let to_measures = m.group.is_some();
             open_detail(model, reference, store);
+            model.back_to = Pane::Metrics;
             if to_measures && let Some(d) = &mut model.detail {
                 while d.section != Section::Measures {
                     if d.move_section(1, store).is_err() {

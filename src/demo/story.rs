@@ -232,6 +232,20 @@ impl Story {
             .aim
             .replace("{by}", &plan.target.format("%B %Y").to_string());
         let updated = time_text(plan.last, 17 * 60 + 30 + self.rng.int(0, 120));
+        // Part of the current stage's gateway checklist is met, more the longer the project
+        // has been there, so a move on warns only about what is really still open.
+        let gateway = {
+            let stages = crate::domain::default_stages();
+            let stage = &stages[(e.stage - 1).min(stages.len() - 1)];
+            let met = e.title.len() % (stage.gateway.len() + 1);
+            let items: Vec<String> = stage
+                .gateway
+                .iter()
+                .take(met)
+                .map(|item| format!("{}/{item}", stage.key))
+                .collect();
+            serde_json::to_string(&items).unwrap_or_else(|_| "[]".into())
+        };
         self.tables.push(
             T::Projects,
             project,
@@ -259,6 +273,7 @@ impl Story {
                     maybe_date(cycles.iter().map(|c| c.start).max()),
                 ),
                 ("last_data", maybe_date(last_data)),
+                ("gateway_met", text(&gateway)),
             ],
         );
     }

@@ -50,6 +50,18 @@ pub enum ProjectField {
 }
 
 impl ProjectField {
+    /// How the history names the field ("scope out", not "scope_out").
+    fn label(self) -> &'static str {
+        match self {
+            ProjectField::ScopeIn => "scope in",
+            ProjectField::ScopeOut => "scope out",
+            ProjectField::StartDate => "start date",
+            ProjectField::TargetDate => "target date",
+            ProjectField::Cohort => "cohort",
+            other => other.column(),
+        }
+    }
+
     fn column(self) -> &'static str {
         match self {
             ProjectField::Title => "title",
@@ -306,12 +318,9 @@ impl Store {
             columns.push((field.column(), value));
         }
         touch(&mut change, id, &columns)?;
-        let names: Vec<&str> = fields.iter().map(|(f, _)| f.column()).collect();
+        let names: Vec<&str> = fields.iter().map(|(f, _)| f.label()).collect();
         change.commit(
-            &format!(
-                "{reference} edited: {}",
-                names.join(", ").replace("_id", "")
-            ),
+            &format!("{reference} edited: {}", names.join(", ")),
             Some(reference.0),
         )
     }

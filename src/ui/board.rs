@@ -169,9 +169,9 @@ fn stage_label(stage: &crate::domain::Stage, room: usize) -> String {
 fn status_badge(status: Status) -> Option<&'static str> {
     match status {
         Status::Active => None,
-        Status::OnHold => Some("⏸ on hold"),
-        Status::Completed => Some("✓ completed"),
-        Status::Stopped => Some("✗ stopped"),
+        Status::OnHold => Some("⏸ hold"),
+        Status::Completed => Some("✓ done"),
+        Status::Stopped => Some("✗ stop"),
     }
 }
 

@@ -16,6 +16,9 @@ use crate::app::{ChartKind, DetailView};
 use crate::domain::{DataPoint, Measure};
 use crate::spc::{PointType, RunChartResult};
 
+/// Cells for the value labels left of a chart ("LPL -16.3").
+const AXIS: u16 = 10;
+
 fn colour(style: Style) -> Color {
     style.fg.unwrap_or(Color::Reset)
 }
@@ -112,7 +115,7 @@ fn run(
     ])
     .areas(inner);
     let [axis, plot] =
-        Layout::horizontal([Constraint::Length(8), Constraint::Min(10)]).areas(plot_row);
+        Layout::horizontal([Constraint::Length(AXIS), Constraint::Min(10)]).areas(plot_row);
     let values: Vec<f64> = points.iter().map(|p| p.value).collect();
     let low = values.iter().copied().fold(median, f64::min);
     let high = values.iter().copied().fold(median, f64::max);
@@ -161,7 +164,7 @@ fn run(
     let mut axis_lines = vec![Line::from(""); axis.height as usize];
     if let Some(line) = axis_lines.get_mut(row) {
         *line = Line::from(Span::styled(
-            fit(&format!("x̃ {}", number(median)), 8),
+            fit(&format!("x̃ {}", number(median)), AXIS as usize),
             theme.dim,
         ));
     }
@@ -196,10 +199,15 @@ fn dates_line(frame: &mut Frame, area: Rect, points: &[DataPoint], theme: &Theme
         .last()
         .map(|p| p.date.to_string())
         .unwrap_or_default();
-    let gap = (area.width as usize).saturating_sub(8 + first.len() + last.len());
+    let gap = (area.width as usize).saturating_sub(AXIS as usize + first.len() + last.len());
     frame.render_widget(
         Paragraph::new(Span::styled(
-            format!("{:8}{first}{}{last}", "", " ".repeat(gap)),
+            format!(
+                "{:axis$}{first}{}{last}",
+                "",
+                " ".repeat(gap),
+                axis = AXIS as usize
+            ),
             theme.dim,
         )),
         area,
@@ -219,6 +227,9 @@ fn xmr(
     let selected = view.point.and(view.selected_point().map(|(i, _)| i));
     let mut title = vec![Span::styled(format!(" {} ", measure.name), theme.title)];
     if let Some(a) = analysis {
+        if a.groups.last().is_some_and(|g| g.trial) {
+            title.push(Span::styled("trial limits · ", theme.warning));
+        }
         title.push(Span::styled(
             format!("{} {} ", a.variation.badge(), a.variation.describe()),
             theme.base,
@@ -251,7 +262,7 @@ fn xmr(
     ])
     .areas(inner);
     let [axis, plot] =
-        Layout::horizontal([Constraint::Length(8), Constraint::Min(10)]).areas(plot_row);
+        Layout::horizontal([Constraint::Length(AXIS), Constraint::Min(10)]).areas(plot_row);
 
     let values: Vec<f64> = points.iter().map(|p| p.value).collect();
     let mut low = values.iter().copied().fold(f64::INFINITY, f64::min);
@@ -362,7 +373,7 @@ fn xmr(
             .floor()
             .clamp(0.0, rows - 1.0) as usize;
         if let Some(line) = axis_lines.get_mut(row) {
-            *line = Line::from(Span::styled(fit(&text, 8), theme.dim));
+            *line = Line::from(Span::styled(fit(&text, AXIS as usize), theme.dim));
         }
     }
     frame.render_widget(Paragraph::new(axis_lines), axis);
@@ -396,9 +407,6 @@ fn xmr(
     }
     if !pdsa_x.is_empty() {
         legend.push(Span::styled(" ▲ PDSA", theme.key));
-    }
-    if analysis.groups.last().is_some_and(|g| g.trial) {
-        legend.push(Span::styled(" trial limits", theme.warning));
     }
     frame.render_widget(Paragraph::new(Line::from(legend)), legend_row);
 }

@@ -508,19 +508,10 @@ fn simple_list(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme) 
                 })
                 .collect(),
         ),
-        Section::Notes => (
-            "Notes",
-            d.notes
-                .iter()
-                .rev()
-                .map(|n| {
-                    Line::from(fit(
-                        &format!("{}  {}", n.created.format("%Y-%m-%d"), n.text),
-                        width,
-                    ))
-                })
-                .collect(),
-        ),
+        Section::Notes => {
+            notes(frame, area, view, theme);
+            return;
+        }
         Section::History => (
             "History",
             view.history
@@ -548,6 +539,40 @@ fn simple_list(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme) 
     frame.render_widget(
         Paragraph::new(list_lines(items, view.selected, area.height, theme))
             .block(list_block(title, theme, true)),
+        area,
+    );
+}
+
+/// Every note whole, newest first, each line wrapped beside its date; j/k scroll.
+fn notes(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme) {
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    for note in view.detail.notes.iter().rev() {
+        let mut first = true;
+        for text in note.text.split('\n') {
+            let head = if first {
+                note.created.format("%Y-%m-%d").to_string()
+            } else {
+                String::new()
+            };
+            first = false;
+            lines.push(Line::from(vec![
+                Span::styled(format!("{head:<LABEL$}"), theme.dim),
+                Span::styled(text.to_string(), theme.base),
+            ]));
+        }
+        lines.push(Line::from(""));
+    }
+    if lines.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "nothing yet — n adds a note",
+            theme.dim,
+        )));
+    }
+    let lines = hang(lines, area.width.saturating_sub(2) as usize);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .scroll((view.selected as u16, 0))
+            .block(list_block("Notes (newest first; j/k scroll)", theme, true)),
         area,
     );
 }
