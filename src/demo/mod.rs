@@ -92,23 +92,13 @@ pub(crate) enum T {
     Notes,
 }
 
-const TABLE_NAMES: [&str; 15] = [
-    "people",
-    "cohorts",
-    "projects",
-    "roles",
-    "score_history",
-    "drivers",
-    "change_ideas",
-    "change_idea_drivers",
-    "measures",
-    "rebases",
-    "data_points",
-    "pdsa_cycles",
-    "pdsa_measures",
-    "benefits",
-    "notes",
-];
+/// The tables [`T`] names, in its order: the store's own list, less the stages the demo uses
+/// as they are.
+fn table_names() -> Vec<&'static str> {
+    crate::store::all_tables()
+        .filter(|t| *t != "stages")
+        .collect()
+}
 
 /// Rows being built, one list per table.
 pub(crate) struct Tables {
@@ -121,7 +111,7 @@ pub(crate) struct Tables {
 impl Tables {
     pub(crate) fn new() -> Tables {
         Tables {
-            rows: vec![Vec::new(); TABLE_NAMES.len()],
+            rows: vec![Vec::new(); table_names().len()],
             fast: None,
         }
     }
@@ -185,7 +175,7 @@ impl Tables {
     pub(crate) fn finish(self, next_ref: u32) -> Portfolio {
         Portfolio {
             next_ref,
-            tables: TABLE_NAMES.iter().copied().zip(self.rows).collect(),
+            tables: table_names().into_iter().zip(self.rows).collect(),
         }
     }
 }

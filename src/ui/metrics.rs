@@ -82,26 +82,12 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: &Theme) {
     .areas(bottom);
 
     let inner = |r: Rect| r.width.saturating_sub(2) as usize;
-    let by_stage: Vec<(String, usize)> = m.by_stage.clone();
-    frame.render_widget(
-        Paragraph::new(bars(
-            &by_stage,
-            14.min(inner(stages) / 2),
-            inner(stages),
-            theme,
-        ))
-        .block(block(format!(" {} projects by stage ", m.total), theme)),
-        stages,
-    );
-    let by_status: Vec<(String, usize)> = m
-        .by_status
-        .iter()
-        .map(|(s, n)| (s.label().to_string(), *n))
-        .collect();
-    frame.render_widget(
-        Paragraph::new(bars(&by_status, 9, inner(statuses), theme))
-            .block(block(" Status ".into(), theme)),
-        statuses,
+    stage_and_status(
+        frame,
+        (stages, statuses),
+        m,
+        format!(" {} projects by stage ", m.total),
+        theme,
     );
     score_panel(frame, scores, m, theme);
     month_panel(frame, months, m, theme);
@@ -241,6 +227,37 @@ fn month_panel(frame: &mut Frame, area: Rect, m: &PortfolioMetrics, theme: &Them
     );
 }
 
+/// Projects by stage and by status, side by side (both layouts open with them).
+fn stage_and_status(
+    frame: &mut Frame,
+    (stages, statuses): (Rect, Rect),
+    m: &PortfolioMetrics,
+    title: String,
+    theme: &Theme,
+) {
+    let inner = |r: Rect| r.width.saturating_sub(2) as usize;
+    frame.render_widget(
+        Paragraph::new(bars(
+            &m.by_stage,
+            14.min(inner(stages) / 2),
+            inner(stages),
+            theme,
+        ))
+        .block(block(title, theme)),
+        stages,
+    );
+    let by_status: Vec<(String, usize)> = m
+        .by_status
+        .iter()
+        .map(|(s, n)| (s.label().to_string(), *n))
+        .collect();
+    frame.render_widget(
+        Paragraph::new(bars(&by_status, 9, inner(statuses), theme))
+            .block(block(" Status ".into(), theme)),
+        statuses,
+    );
+}
+
 /// A small window keeps what answers "how is the portfolio doing" first: stages, status,
 /// the main measures' icons, and the list; scores, months and groups need a wider one.
 fn narrow(frame: &mut Frame, area: Rect, view: &MetricsView, theme: &Theme) {
@@ -253,26 +270,12 @@ fn narrow(frame: &mut Frame, area: Rect, view: &MetricsView, theme: &Theme) {
         Constraint::Percentage(35),
     ])
     .areas(top);
-    let inner = |r: Rect| r.width.saturating_sub(2) as usize;
-    frame.render_widget(
-        Paragraph::new(bars(
-            &m.by_stage,
-            12.min(inner(stages) / 2),
-            inner(stages),
-            theme,
-        ))
-        .block(block(format!(" {} projects ", m.total), theme)),
-        stages,
-    );
-    let by_status: Vec<(String, usize)> = m
-        .by_status
-        .iter()
-        .map(|(s, n)| (s.label().to_string(), *n))
-        .collect();
-    frame.render_widget(
-        Paragraph::new(bars(&by_status, 9, inner(statuses), theme))
-            .block(block(" Status ".into(), theme)),
-        statuses,
+    stage_and_status(
+        frame,
+        (stages, statuses),
+        m,
+        format!(" {} projects ", m.total),
+        theme,
     );
     icon_panel(frame, icons, view, theme);
     list_panel(frame, bottom, view, theme);

@@ -35,93 +35,42 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: &Theme) {
         None => {}
         Some(Overlay::Help { scroll }) => help(frame, area, model, *scroll, theme),
         Some(Overlay::Palette(palette)) => {
-            let rect = centred(area, 64, 20);
-            frame.render_widget(Clear, rect);
-            let block = frame_box(
-                " Commands — type to filter, Enter runs, Esc closes ".into(),
-                theme,
-            );
-            let inner = block.inner(rect);
-            frame.render_widget(block, rect);
-            let [input, list] =
-                Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
-            let query = palette.query.lines().join(" ");
-            frame.render_widget(
-                Paragraph::new(Line::from(vec![
-                    Span::styled("> ", theme.key),
-                    Span::raw(query),
-                ])),
-                input,
-            );
-            let width = list.width as usize;
-            let lines: Vec<Line> = palette
-                .matches
-                .iter()
-                .enumerate()
-                .skip(
-                    palette
-                        .selected
-                        .saturating_sub(list.height.saturating_sub(1) as usize),
-                )
-                .take(list.height as usize)
-                .map(|(i, action)| {
-                    let keys = keys_text(model, model.context(), *action);
-                    let text = fit(&format!("{:<34} {keys}", action.description()), width);
-                    let line = Line::from(text);
-                    super::text::mark(line, i == palette.selected, theme)
-                })
-                .collect();
-            frame.render_widget(Paragraph::new(lines), list);
+            let picker = Picker {
+                title: " Commands — type to filter, Enter runs, Esc closes ".into(),
+                prompt: "> ",
+                query: palette.query.lines().join(" "),
+                size: (64, 20),
+                selected: palette.selected,
+                count: palette.matches.len(),
+                empty: "no command matches",
+            };
+            picker.draw(frame, area, theme, |i, width| {
+                let action = palette.matches[i];
+                let keys = keys_text(model, model.context(), action);
+                Line::from(fit(&format!("{:<34} {keys}", action.description()), width))
+            });
         }
         Some(Overlay::Search(search)) => {
-            let rect = centred(area, 90, 22);
-            frame.render_widget(Clear, rect);
-            let block = frame_box(
-                format!(
+            let picker = Picker {
+                title: format!(
                     " Search {} projects — Enter selects, Esc closes ",
                     search.items.len()
                 ),
-                theme,
-            );
-            let inner = block.inner(rect);
-            frame.render_widget(block, rect);
-            let [input, list] =
-                Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
-            let query = search.query.lines().join(" ");
-            frame.render_widget(
-                Paragraph::new(Line::from(vec![
-                    Span::styled("/ ", theme.key),
-                    Span::raw(query),
-                ])),
-                input,
-            );
-            let width = list.width as usize;
-            let lines: Vec<Line> = search
-                .matches
-                .iter()
-                .enumerate()
-                .skip(
-                    search
-                        .selected
-                        .saturating_sub(list.height.saturating_sub(1) as usize),
-                )
-                .take(list.height as usize)
-                .filter_map(|(i, &index)| {
-                    let item = search.items.get(index)?;
-                    let lead = item.lead.as_deref().unwrap_or("no lead");
-                    let line = Line::from(fit(
-                        &format!("{}  {}  · {lead}", item.reference, item.title),
-                        width,
-                    ));
-                    Some(super::text::mark(line, i == search.selected, theme))
-                })
-                .collect();
-            let lines = if lines.is_empty() {
-                vec![Line::from(Span::styled("no project matches", theme.dim))]
-            } else {
-                lines
+                prompt: "/ ",
+                query: search.query.lines().join(" "),
+                size: (90, 22),
+                selected: search.selected,
+                count: search.matches.len(),
+                empty: "no project matches",
             };
-            frame.render_widget(Paragraph::new(lines), list);
+            picker.draw(frame, area, theme, |i, width| {
+                let item = &search.items[search.matches[i]];
+                let lead = item.lead.as_deref().unwrap_or("no lead");
+                Line::from(fit(
+                    &format!("{}  {}  · {lead}", item.reference, item.title),
+                    width,
+                ))
+            });
         }
         Some(Overlay::Choice(choice)) => {
             let rect = centred(area, 40, choice.options.len() as u16 + 4);
@@ -163,6 +112,54 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: &Theme) {
             );
         }
         Some(Overlay::Form(form)) => form_box(frame, area, form, theme),
+    }
+}
+
+/// A box with a query line and the list it narrows (the palette and search).
+struct Picker {
+    title: String,
+    prompt: &'static str,
+    query: String,
+    size: (u16, u16),
+    selected: usize,
+    count: usize,
+    empty: &'static str,
+}
+
+impl Picker {
+    fn draw(
+        &self,
+        frame: &mut Frame,
+        area: Rect,
+        theme: &Theme,
+        row: impl Fn(usize, usize) -> Line<'static>,
+    ) {
+        let rect = centred(area, self.size.0, self.size.1);
+        frame.render_widget(Clear, rect);
+        let block = frame_box(self.title.clone(), theme);
+        let inner = block.inner(rect);
+        frame.render_widget(block, rect);
+        let [input, list] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled(self.prompt, theme.key),
+                Span::raw(self.query.clone()),
+            ])),
+            input,
+        );
+        let width = list.width.saturating_sub(2) as usize;
+        let visible = list.height as usize;
+        let first = self.selected.saturating_sub(visible.saturating_sub(1));
+        let lines: Vec<Line> = (first..self.count.min(first + visible))
+            .map(|i| super::text::mark(row(i, width), i == self.selected, theme))
+            .collect();
+        let lines = if lines.is_empty() {
+            vec![Line::from(Span::styled(self.empty, theme.dim))]
+        } else {
+            lines
+        };
+        frame.render_widget(Paragraph::new(lines), list);
     }
 }
 
