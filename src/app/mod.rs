@@ -9,6 +9,7 @@ pub mod detail;
 pub mod form;
 pub mod keymap;
 pub mod metrics;
+mod navigate;
 pub mod overlay;
 mod overlay_keys;
 mod submit;

@@ -5,10 +5,11 @@ use crossterm::event::KeyEvent;
 
 use super::form::{Field, Form, FormKind};
 use super::keymap::normalise;
+use super::navigate::{move_card, open_detail, open_from_metrics, select, show_pane};
 use super::overlay::{Choice, Confirm, Overlay, Palette, Search};
 use super::overlay_keys::overlay_key;
 use super::submit::{add_project_form, edit_project_form, worksheet_form};
-use super::{Action, ChartKind, DetailView, MetricsFocus, MetricsView, Model, Pane, Section};
+use super::{Action, ChartKind, Model, Pane, Section};
 use crate::domain::{ProjectRef, Status};
 use crate::store::{Store, StoreError};
 
@@ -512,159 +513,6 @@ fn export_chart(model: &mut Model) {
     match std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(&path, svg)) {
         Ok(()) => model.info(format!("Chart exported to {}", path.display())),
         Err(e) => model.error(format!("Cannot write {}: {e}", path.display())),
-    }
-}
-
-/// Enter in Metrics: on an icon count, list the projects behind it; on a listed project,
-/// open it (at its measures when it came from an icon count).
-fn open_from_metrics(model: &mut Model, store: &Store) {
-    let Some(m) = &mut model.metrics else { return };
-    match m.focus {
-        MetricsFocus::Icons => {
-            let group = m.selected_group();
-            if let Err(e) = m.show_group(group, store) {
-                model.error(e.to_string());
-            } else {
-                let n = m.list.len();
-                model.info(format!(
-                    "{n} project(s) with {} {} — Enter opens, Esc goes back",
-                    group.badge(),
-                    group.label()
-                ));
-            }
-        }
-        MetricsFocus::List => {
-            let Some((reference, _)) = m.list.get(m.selected).cloned() else {
-                return;
-            };
-            let to_measures = m.group.is_some();
-            open_detail(model, reference, store);
-            model.back_to = Pane::Metrics;
-            if to_measures && let Some(d) = &mut model.detail {
-                while d.section != Section::Measures {
-                    if d.move_section(1, store).is_err() {
-                        break;
-                    }
-                }
-            }
-        }
-    }
-}
-
-fn show_pane(model: &mut Model, pane: Pane, store: &Store) {
-    match pane {
-        Pane::Detail if model.detail.is_none() => {
-            match model.board.selected().map(|c| c.reference) {
-                Some(reference) => open_detail(model, reference, store),
-                None => model.info("Select a project on the board first"),
-            }
-        }
-        Pane::Metrics => {
-            match MetricsView::load(store, &model.filter, model.today, model.config.stale_weeks) {
-                Ok(metrics) => {
-                    model.metrics = Some(metrics);
-                    model.pane = Pane::Metrics;
-                }
-                Err(e) => model.error(e.to_string()),
-            }
-        }
-        other => model.pane = other,
-    }
-}
-
-fn open_detail(model: &mut Model, reference: ProjectRef, store: &Store) {
-    match DetailView::open(store, reference) {
-        Ok(view) => {
-            model.detail = Some(view);
-            model.pane = Pane::Detail;
-            model.board.select(reference);
-        }
-        Err(e) => model.error(e.to_string()),
-    }
-}
-
-fn select(model: &mut Model, dx: isize, dy: isize, store: &Store) {
-    match model.pane {
-        Pane::Board => {
-            model.board.move_selection(dx, dy);
-            model.board.keep_in_view(model.size);
-        }
-        Pane::Detail => {
-            if let Some(d) = &mut model.detail {
-                let result = if dx != 0 {
-                    d.move_section(dx, store)
-                } else {
-                    d.move_selection(dy, store)
-                };
-                if let Err(e) = result {
-                    model.error(e.to_string());
-                }
-            }
-        }
-        Pane::Metrics => {
-            if let Some(m) = &mut model.metrics {
-                if dx < 0 {
-                    m.focus = MetricsFocus::List;
-                } else if dx > 0 {
-                    m.focus = MetricsFocus::Icons;
-                }
-                m.move_selection(dy);
-            }
-        }
-    }
-}
-
-fn move_card(model: &mut Model, action: Action, store: &mut Store) {
-    let Some((reference, version)) = model.board.selected().map(|c| (c.reference, c.version))
-    else {
-        return;
-    };
-    let step: isize = if action == Action::MoveCardLeft {
-        -1
-    } else {
-        1
-    };
-    let target = model.board.column as isize + step;
-    let Some(stage) = usize::try_from(target)
-        .ok()
-        .and_then(|t| model.board.columns.get(t))
-    else {
-        model.info(format!(
-            "{reference} is already in the {} stage",
-            if step < 0 { "first" } else { "last" }
-        ));
-        return;
-    };
-    let key = stage.stage.key.clone();
-    match store.move_project(reference, &key, Some(version)) {
-        Ok(outcome) => {
-            changed_project(model, store, reference, String::new());
-            if outcome.warnings.is_empty() {
-                model.info(format!(
-                    "{reference} moved to {} — u to undo",
-                    outcome.stage
-                ));
-            } else {
-                // The warning first, in few words: the status line is one line.
-                let mut said: Vec<String> = outcome
-                    .warnings
-                    .iter()
-                    .filter(|w| !w.contains("gateway"))
-                    .cloned()
-                    .collect();
-                if !outcome.unmet_gateway.is_empty() {
-                    said.push(format!("not met: {}", outcome.unmet_gateway.join("; ")));
-                }
-                model.warn(format!(
-                    "{} — {reference} moved to {}, u to undo",
-                    said.join(" · "),
-                    outcome.stage
-                ));
-            }
-            model.board.select(reference);
-            model.board.keep_in_view(model.size);
-        }
-        Err(e) => refused(model, store, e),
     }
 }
 

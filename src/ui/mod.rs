@@ -10,6 +10,7 @@
 mod board;
 mod chart;
 mod detail;
+mod detail_lists;
 mod metrics;
 mod overlays;
 pub mod text;
