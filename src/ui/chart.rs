@@ -19,6 +19,37 @@ use crate::spc::{PointType, RunChartResult};
 /// Cells for the value labels left of a chart ("LPL -16.3").
 const AXIS: u16 = 10;
 
+/// Where a chart's parts go: value labels, the plot, the dates under it, the legend.
+struct ChartAreas {
+    axis: Rect,
+    plot: Rect,
+    dates_row: Rect,
+    legend_row: Rect,
+}
+
+impl ChartAreas {
+    /// None when the space is too small to draw a chart that says anything.
+    fn of(inner: Rect) -> Option<ChartAreas> {
+        if inner.height < 5 || inner.width < 20 {
+            return None;
+        }
+        let [plot_row, dates_row, legend_row] = Layout::vertical([
+            Constraint::Min(3),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(inner);
+        let [axis, plot] =
+            Layout::horizontal([Constraint::Length(AXIS), Constraint::Min(10)]).areas(plot_row);
+        Some(ChartAreas {
+            axis,
+            plot,
+            dates_row,
+            legend_row,
+        })
+    }
+}
+
 fn colour(style: Style) -> Color {
     style.fg.unwrap_or(Color::Reset)
 }
@@ -105,17 +136,15 @@ fn run(
         );
         return;
     };
-    if inner.height < 5 || inner.width < 20 {
+    let Some(ChartAreas {
+        axis,
+        plot,
+        dates_row,
+        legend_row,
+    }) = ChartAreas::of(inner)
+    else {
         return;
-    }
-    let [plot_row, dates_row, legend_row] = Layout::vertical([
-        Constraint::Min(3),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(inner);
-    let [axis, plot] =
-        Layout::horizontal([Constraint::Length(AXIS), Constraint::Min(10)]).areas(plot_row);
+    };
     let values: Vec<f64> = points.iter().map(|p| p.value).collect();
     let low = values.iter().copied().fold(median, f64::min);
     let high = values.iter().copied().fold(median, f64::max);
@@ -252,17 +281,15 @@ fn xmr(
         frame.render_widget(Paragraph::new(Span::styled(text, theme.dim)), inner);
         return;
     };
-    if inner.height < 5 || inner.width < 20 {
+    let Some(ChartAreas {
+        axis,
+        plot,
+        dates_row,
+        legend_row,
+    }) = ChartAreas::of(inner)
+    else {
         return;
-    }
-    let [plot_row, dates_row, legend_row] = Layout::vertical([
-        Constraint::Min(3),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(inner);
-    let [axis, plot] =
-        Layout::horizontal([Constraint::Length(AXIS), Constraint::Min(10)]).areas(plot_row);
+    };
 
     let values: Vec<f64> = points.iter().map(|p| p.value).collect();
     let mut low = values.iter().copied().fold(f64::INFINITY, f64::min);
