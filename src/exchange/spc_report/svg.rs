@@ -31,6 +31,38 @@ fn ensure_font() -> Result<(), SpcReportError> {
     }
 }
 
+/// A chart's white page, title, axes and date labels: the same for XmR and run charts.
+fn chart_frame<'a, 'b>(
+    root: &'a DrawingArea<SVGBackend<'b>, plotters::coord::Shift>,
+    title: &str,
+    dates: &'a [NaiveDate],
+    x_high: f64,
+    (y_low, y_high): (f64, f64),
+) -> Result<
+    ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+    SpcReportError,
+> {
+    root.fill(&WHITE).map_err(svg_error)?;
+    let mut chart = ChartBuilder::on(root)
+        .caption(title, (FAMILY, 20))
+        .margin(16)
+        .x_label_area_size(40)
+        .y_label_area_size(64)
+        .build_cartesian_2d(-0.5..x_high, y_low..y_high)
+        .map_err(svg_error)?;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .light_line_style(WHITE.mix(0.0))
+        .x_labels(8)
+        .x_label_formatter(&|x| date_label(dates, *x))
+        .y_label_formatter(&|y| number(*y))
+        .label_style((FAMILY, 12))
+        .draw()
+        .map_err(svg_error)?;
+    Ok(chart)
+}
+
 fn colour(t: PointType) -> RGBColor {
     match t {
         PointType::CommonCause => GREY,
@@ -112,24 +144,7 @@ pub fn xmr_svg(
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
-        root.fill(&WHITE).map_err(svg_error)?;
-        let mut chart = ChartBuilder::on(&root)
-            .caption(title, (FAMILY, 20))
-            .margin(16)
-            .x_label_area_size(40)
-            .y_label_area_size(64)
-            .build_cartesian_2d(-0.5..x_high, y_low..y_high)
-            .map_err(svg_error)?;
-        chart
-            .configure_mesh()
-            .disable_x_mesh()
-            .light_line_style(WHITE.mix(0.0))
-            .x_labels(8)
-            .x_label_formatter(&|x| date_label(dates, *x))
-            .y_label_formatter(&|y| number(*y))
-            .label_style((FAMILY, 12))
-            .draw()
-            .map_err(svg_error)?;
+        let mut chart = chart_frame(&root, title, dates, x_high, (y_low, y_high))?;
 
         for group in &result.groups {
             let (a, b) = (
@@ -232,24 +247,7 @@ pub fn run_chart_svg(
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
-        root.fill(&WHITE).map_err(svg_error)?;
-        let mut chart = ChartBuilder::on(&root)
-            .caption(title, (FAMILY, 20))
-            .margin(16)
-            .x_label_area_size(40)
-            .y_label_area_size(64)
-            .build_cartesian_2d(-0.5..x_high, y_low..y_high)
-            .map_err(svg_error)?;
-        chart
-            .configure_mesh()
-            .disable_x_mesh()
-            .light_line_style(WHITE.mix(0.0))
-            .x_labels(8)
-            .x_label_formatter(&|x| date_label(dates, *x))
-            .y_label_formatter(&|y| number(*y))
-            .label_style((FAMILY, 12))
-            .draw()
-            .map_err(svg_error)?;
+        let mut chart = chart_frame(&root, title, dates, x_high, (y_low, y_high))?;
         if let Some(median) = result.median {
             chart
                 .draw_series(LineSeries::new(
