@@ -247,7 +247,7 @@ fn a_change_by_another_process_shows_without_a_key_press() {
             ..Default::default()
         })
         .unwrap();
-    m.tick(&app_store);
+    m.tick(&mut app_store);
     assert_eq!(m.board.total_cards(), 1);
     // And a stale write from the app is refused, not applied over the other change.
     let version = m.board.selected().unwrap().version;

@@ -135,11 +135,12 @@ fn a_move_over_the_wip_limit_warns_after_moving() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.sqlite3");
     let mut store = Store::open(&path, clock()).unwrap();
+    // The first change creates the file.
+    let a = project(&mut store, "A");
     rusqlite::Connection::open(&path)
         .unwrap()
         .execute("UPDATE stages SET wip_limit = 1 WHERE key = 'pilot'", [])
         .unwrap();
-    let a = project(&mut store, "A");
     let b = project(&mut store, "B");
     assert!(
         store
@@ -227,4 +228,60 @@ proptest! {
         let (first, second) = round_trip(&store);
         prop_assert_eq!(first, second);
     }
+}
+
+#[test]
+fn opening_a_path_with_no_file_creates_nothing_until_the_first_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("folder").join("mistyped.sqlite3");
+    let mut store = Store::open(&path, clock()).unwrap();
+    assert!(store.is_unsaved());
+    // Reads, and changes that are refused, leave no file behind.
+    assert_eq!(store.board(&Default::default()).unwrap().len(), 6);
+    assert!(store.list_projects(&Default::default()).unwrap().is_empty());
+    assert!(matches!(store.undo(), Err(StoreError::NothingToUndo)));
+    assert!(
+        store
+            .add_project(&NewProject {
+                title: "Falls".into(),
+                stage: Some("no such stage".into()),
+                ..Default::default()
+            })
+            .is_err()
+    );
+    assert!(
+        !path.exists(),
+        "a read or a refused change created the file"
+    );
+    assert!(!path.parent().unwrap().exists());
+
+    let reference = project(&mut store, "Falls");
+    assert!(path.exists(), "the first change creates the file");
+    assert!(!store.is_unsaved());
+    // The next change goes to the file too, and another process sees both.
+    store.set_status(reference, Status::OnHold, None).unwrap();
+    let mut again = Store::open(&path, clock()).unwrap();
+    let rows = again.list_projects(&Default::default()).unwrap();
+    assert_eq!((rows.len(), rows[0].status), (1, Status::OnHold));
+    // The history came with it: both changes undo from the file.
+    again.undo().unwrap();
+    again.undo().unwrap();
+    assert!(again.list_projects(&Default::default()).unwrap().is_empty());
+}
+
+#[test]
+fn a_load_into_a_path_with_no_file_writes_it_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.sqlite3");
+    let mut store = Store::open(&path, clock()).unwrap();
+    let stages = store.stage_uuids().unwrap();
+    let anchor = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let portfolio = qiboard::demo::demo_portfolio(&stages, anchor);
+    store.load(&portfolio, "demo", &mut |_| {}).unwrap();
+    let reopened = Store::open(&path, clock()).unwrap();
+    assert_eq!(
+        reopened.list_projects(&Default::default()).unwrap().len(),
+        store.list_projects(&Default::default()).unwrap().len()
+    );
+    assert!(reopened.list_projects(&Default::default()).unwrap().len() > 30);
 }

@@ -73,6 +73,36 @@ pub struct StatusLine {
     pub kind: StatusKind,
 }
 
+/// Which portfolio file is open, shown in the top bar and help so nobody wonders where
+/// their projects went.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PortfolioFile {
+    pub path: Option<std::path::PathBuf>,
+    /// The file does not exist yet: it is created with the first change.
+    pub is_new: bool,
+}
+
+impl PortfolioFile {
+    fn of(store: &Store) -> PortfolioFile {
+        PortfolioFile {
+            path: store.path().map(std::path::Path::to_path_buf),
+            is_new: store.is_unsaved(),
+        }
+    }
+
+    /// The file's name alone (the top bar has no room for a whole path); none in memory.
+    pub fn name(&self) -> Option<String> {
+        self.path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+    }
+
+    pub fn shown(&self) -> Option<String> {
+        self.path.as_ref().map(|p| p.display().to_string())
+    }
+}
+
 /// Everything the screen shows, and what is selected.
 pub struct Model {
     pub pane: Pane,
@@ -88,6 +118,7 @@ pub struct Model {
     /// The terminal's size, kept so selection can scroll what is visible.
     pub size: (u16, u16),
     pub today: NaiveDate,
+    pub portfolio: PortfolioFile,
     pub quit: bool,
     data_version: i64,
 }
@@ -97,6 +128,15 @@ impl Model {
     pub fn load(store: &Store, config: Config, size: (u16, u16)) -> Result<Model, StoreError> {
         let filter = ProjectFilter::default();
         let board = BoardView::new(store.board(&filter)?);
+        let portfolio = PortfolioFile::of(store);
+        // A mistyped path must not pass for a portfolio whose projects were lost.
+        let status = portfolio
+            .shown()
+            .filter(|_| portfolio.is_new)
+            .map(|path| StatusLine {
+                text: format!("No portfolio at {path} yet: it is created with your first change"),
+                kind: StatusKind::Warning,
+            });
         Ok(Model {
             pane: Pane::Board,
             board,
@@ -105,10 +145,11 @@ impl Model {
             back_to: Pane::Board,
             overlay: None,
             filter,
-            status: None,
+            status,
             config,
             size,
             today: store.clock().today(),
+            portfolio,
             quit: false,
             data_version: store.data_version()?,
         })
@@ -164,6 +205,7 @@ impl Model {
         }
         self.refresh_metrics(store)?;
         self.data_version = store.data_version()?;
+        self.portfolio = PortfolioFile::of(store);
         Ok(())
     }
 
@@ -196,13 +238,17 @@ impl Model {
             let fresh = store.project_detail(reference)?;
             detail.replace(fresh, store)?;
         }
+        self.portfolio = PortfolioFile::of(store);
         self.refresh_metrics(store)
     }
 
     /// Called when no key came for a while: shows changes another qiboard made.
-    pub fn tick(&mut self, store: &Store) {
+    pub fn tick(&mut self, store: &mut Store) {
         // An app left open overnight moves to the new day (stale marks, dates in forms).
         self.today = store.clock().today();
+        if let Err(e) = store.settle() {
+            self.error(e.to_string());
+        }
         match store.data_version() {
             Ok(version) if version != self.data_version => {
                 if let Err(e) = self.reload(store) {

@@ -6,7 +6,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use super::{Cli, CliError, Output, clock, db_path, open_store};
+use super::{Cli, CliError, Output, db_path, open_store};
 use crate::exchange::json;
 use crate::store::{Portfolio, Store};
 
@@ -108,9 +108,8 @@ pub fn import(cli: &Cli, file: &Path) -> Output {
     };
     let portfolio =
         json::from_json(&text).map_err(|e| CliError::bad_input(format!("{shown}: {e}")))?;
-    // Refuse before anything is created when the target is not empty; a portfolio file this
-    // import created is removed again when the import is refused.
-    let created = !db_path(cli)?.exists();
+    // A new portfolio's file is written only when the load commits: a refused import
+    // leaves nothing behind.
     let mut store = open_store(cli)?;
     if !store.is_empty()? {
         return Err(CliError::bad_input(
@@ -118,10 +117,6 @@ pub fn import(cli: &Cli, file: &Path) -> Output {
         ));
     }
     if let Err(e) = load(&mut store, &portfolio, &format!("imported {shown}")) {
-        drop(store);
-        if created {
-            remove_portfolio(&db_path(cli)?);
-        }
         return Err(CliError {
             message: format!("{shown}: {}", e.message),
             ..e
@@ -131,18 +126,9 @@ pub fn import(cli: &Cli, file: &Path) -> Output {
     Ok(format!("{projects} projects imported from {shown}\n"))
 }
 
-/// Removes a portfolio file and its WAL companions (only ever one this command created).
-fn remove_portfolio(path: &Path) {
-    for suffix in ["", "-wal", "-shm"] {
-        let mut name = path.as_os_str().to_owned();
-        name.push(suffix);
-        let _ = std::fs::remove_file(std::path::PathBuf::from(name));
-    }
-}
-
 pub fn backup(cli: &Cli, dir: Option<&Path>) -> Output {
     let path = db_path(cli)?;
-    let store = crate::store::Store::open(&path, clock()?)?;
+    let store = super::open_existing(cli)?;
     let dir = match dir {
         Some(dir) => dir.to_path_buf(),
         None => path

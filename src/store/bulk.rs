@@ -151,6 +151,7 @@ impl Store {
                 "the portfolio is not empty: load into a new one (--db NEW_FILE)",
             ));
         }
+        self.settle()?;
         let now = format_time(self.clock.now());
         // A big load in one transaction: a larger page cache keeps SQLite from spilling dirty
         // pages to the WAL again and again (the default is 2 MB).
@@ -169,9 +170,8 @@ impl Store {
         on_row: &mut dyn FnMut(usize),
         now: &str,
     ) -> Result<()> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        // `&mut self` guarantees no other transaction is open on this connection.
+        let tx = Transaction::new_unchecked(&self.conn, rusqlite::TransactionBehavior::Immediate)?;
         let replaces_stages = portfolio
             .tables
             .iter()
@@ -336,8 +336,10 @@ impl Store {
         )?;
         let payload = serde_json::json!({ "watermarks": watermarks }).to_string();
         write_history(&tx, now, None, summary, "bulk", &payload)?;
-        tx.commit()?;
-        Ok(())
+        match self.persist() {
+            Some(persist) => persist.around(|| Ok(tx.commit()?)),
+            None => Ok(tx.commit()?),
+        }
     }
 }
 

@@ -8,6 +8,7 @@ use rusqlite::{Transaction, params_from_iter};
 
 use super::error::Result;
 use super::rows::{Image, RowChange, read_image, read_images_where};
+use super::unsaved::Persist;
 
 pub(crate) struct Change<'c> {
     pub(crate) tx: Transaction<'c>,
@@ -15,15 +16,18 @@ pub(crate) struct Change<'c> {
     index: HashMap<(&'static str, i64), usize>,
     /// The time this change is stamped with (from the store's clock).
     pub(crate) now: String,
+    /// Set for the first change to a portfolio whose file does not exist yet.
+    persist: Option<Persist<'c>>,
 }
 
 impl<'c> Change<'c> {
-    pub(crate) fn new(tx: Transaction<'c>, now: String) -> Self {
+    pub(crate) fn new(tx: Transaction<'c>, now: String, persist: Option<Persist<'c>>) -> Self {
         Change {
             tx,
             rows: Vec::new(),
             index: HashMap::new(),
             now,
+            persist,
         }
     }
 
@@ -128,8 +132,10 @@ impl<'c> Change<'c> {
     pub(crate) fn commit(self, summary: &str, ref_no: Option<u32>) -> Result<()> {
         let changes = serde_json::to_string(&self.rows).unwrap_or_else(|_| "[]".into());
         write_history(&self.tx, &self.now, ref_no, summary, "rows", &changes)?;
-        self.tx.commit()?;
-        Ok(())
+        match self.persist {
+            Some(persist) => persist.around(|| Ok(self.tx.commit()?)),
+            None => Ok(self.tx.commit()?),
+        }
     }
 }
 

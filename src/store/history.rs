@@ -50,6 +50,8 @@ impl Store {
     }
 
     fn step(&mut self, way: Way) -> Result<String> {
+        // A portfolio with no file has no history: only a saved one can be undone.
+        self.settle()?;
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;

@@ -15,11 +15,12 @@ mod reads;
 pub(crate) mod rows;
 pub mod schema;
 mod spc_summary;
+mod unsaved;
 mod work;
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
 
 pub use bulk::{BulkRow, Portfolio, all_tables};
 pub use detail::{ProjectDetail, ScoreChange, TeamMember};
@@ -39,23 +40,35 @@ pub use work::{MeasureField, NewMeasure, NewPdsa, PdsaField, RecordOutcome};
 use crate::clock::{Clock, format_time};
 use crate::domain::{ProjectRef, default_stages};
 use change::Change;
+use unsaved::{Persist, Unsaved};
 
 /// An open portfolio.
 pub struct Store {
     conn: Connection,
     clock: Clock,
     path: Option<PathBuf>,
+    /// Set while the portfolio's file does not exist yet (see [`Store::open`]).
+    unsaved: Option<Unsaved>,
 }
 
 impl Store {
-    /// Opens (creating if needed) the portfolio at `path`. A file that is not a qiboard
-    /// portfolio, or is from a newer qiboard, is refused and left untouched.
+    /// Opens the portfolio at `path`. A file that is not a qiboard portfolio, or is from a
+    /// newer qiboard, is refused and left untouched. Where no file exists, none is created
+    /// until the first change (or demo, or import): until then the portfolio is empty and
+    /// [`Store::is_unsaved`] says so.
     pub fn open(path: &Path, clock: Clock) -> Result<Store> {
+        if !path.exists() {
+            let mut store = Store::open_in_memory(clock)?;
+            store.path = Some(path.to_path_buf());
+            store.unsaved = Some(Unsaved::new(path));
+            return Ok(store);
+        }
         let conn = open::open_connection(path, &clock)?;
         let mut store = Store {
             conn,
             clock,
             path: Some(path.to_path_buf()),
+            unsaved: None,
         };
         store.seed()?;
         Ok(store)
@@ -70,9 +83,44 @@ impl Store {
             conn,
             clock,
             path: None,
+            unsaved: None,
         };
         store.seed()?;
         Ok(store)
+    }
+
+    /// True while the portfolio's file does not exist: nothing has been changed yet.
+    pub fn is_unsaved(&self) -> bool {
+        self.unsaved.as_ref().is_some_and(|u| !u.is_saved())
+    }
+
+    /// Once the first change has written a new portfolio's file, works on that file from
+    /// then on (so changes made by other processes show). Called before every write; the
+    /// app calls it as it polls for others' changes.
+    /// A file that another process created meanwhile is taken up the same way: an unsaved
+    /// portfolio holds no change of its own to lose.
+    pub fn settle(&mut self) -> Result<()> {
+        if let Some(unsaved) = self
+            .unsaved
+            .as_ref()
+            .filter(|u| u.is_saved() || u.path().exists())
+        {
+            let conn = open::open_connection(unsaved.path(), &self.clock)?;
+            self.conn = conn;
+            self.unsaved = None;
+        }
+        Ok(())
+    }
+
+    /// What a change or a load needs to write a new portfolio's file as it commits.
+    fn persist(&self) -> Option<Persist<'_>> {
+        self.unsaved
+            .as_ref()
+            .filter(|u| !u.is_saved())
+            .map(|unsaved| Persist {
+                conn: &self.conn,
+                unsaved,
+            })
     }
 
     pub fn clock(&self) -> &Clock {
@@ -125,11 +173,11 @@ impl Store {
     /// Starts one user-level change: `BEGIN IMMEDIATE`, so a second writer waits (busy
     /// timeout 5 s) instead of failing halfway.
     fn begin(&mut self) -> Result<Change<'_>> {
+        self.settle()?;
         let now = format_time(self.clock.now());
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        Ok(Change::new(tx, now))
+        // `&mut self` guarantees no other transaction is open on this connection.
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+        Ok(Change::new(tx, now, self.persist()))
     }
 
     /// A counter that changes whenever another connection commits (`PRAGMA data_version`):

@@ -129,7 +129,7 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
     Ok(())
 }
 
-fn create_empty(path: &Path) -> Result<()> {
+pub(crate) fn create_empty(path: &Path) -> Result<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
             context: format!("cannot create the folder {}", dir.display()),
@@ -169,6 +169,11 @@ pub(crate) fn vacuum_into(conn: &Connection, to: &Path) -> Result<()> {
         )));
     }
     create_empty(to)?;
+    vacuum_into_empty(conn, to)
+}
+
+/// Writes the whole database into `to`, a file that exists and is empty (made private first).
+pub(crate) fn vacuum_into_empty(conn: &Connection, to: &Path) -> Result<()> {
     let target = to.to_string_lossy().into_owned();
     conn.execute("VACUUM INTO ?1", [target])
         .map_err(|source| StoreError::Sqlite {

@@ -310,12 +310,33 @@ fn welcome(frame: &mut Frame, area: Rect, model: &Model, theme: &Theme) {
             .map(|k| k.to_string())
             .unwrap_or_default()
     };
-    let lines = vec![
+    let shown = fit(
+        &model.portfolio.shown().unwrap_or_default(),
+        (area.width as usize).saturating_sub(4),
+    );
+    let mut lines = vec![
         Line::from(""),
         Line::from(Span::styled("Welcome to qiboard", theme.title)),
         Line::from(""),
-        Line::from("Your portfolio is empty. It is kept in one file on this laptop;"),
-        Line::from("every change is stored the moment you make it."),
+    ];
+    if model.portfolio.is_new {
+        lines.extend([
+            Line::from(Span::styled(
+                "There is no portfolio file here yet:",
+                theme.warning,
+            )),
+            Line::from(Span::styled(shown, theme.warning)),
+            Line::from("It is created with your first change. If you expected your projects,"),
+            Line::from("check the path (--db or QIBOARD_DB)."),
+        ]);
+    } else {
+        lines.extend([
+            Line::from("Your portfolio is empty. It is kept in one file on this laptop;"),
+            Line::from("every change is stored the moment you make it."),
+            Line::from(Span::styled(shown, theme.dim)),
+        ]);
+    }
+    lines.extend([
         Line::from(""),
         Line::from(vec![
             Span::styled(
@@ -332,7 +353,7 @@ fn welcome(frame: &mut Frame, area: Rect, model: &Model, theme: &Theme) {
             Span::styled(format!("  {} ", key(crate::app::Action::Help)), theme.key),
             Span::raw("every key"),
         ]),
-    ];
+    ]);
     frame.render_widget(
         Paragraph::new(lines).centered().block(
             Block::default()

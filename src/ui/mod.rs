@@ -109,7 +109,27 @@ fn top_bar(frame: &mut Frame, area: Rect, model: &Model, theme: &Theme) {
             theme.warning,
         ));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.bar), area);
+    // Which file is open, at the right when it fits beside the panes and filters.
+    frame.render_widget(
+        Paragraph::new(Line::from(spans.clone())).style(theme.bar),
+        area,
+    );
+    let Some(name) = model.portfolio.name() else {
+        return;
+    };
+    let (name, style) = if model.portfolio.is_new {
+        (format!("{name} (new) "), theme.warning)
+    } else {
+        (format!("{name} "), theme.dim)
+    };
+    let used: usize = spans.iter().map(Span::width).sum();
+    let room = (area.width as usize).saturating_sub(used + 2);
+    if room >= 12 {
+        frame.render_widget(
+            Paragraph::new(Span::styled(text::fit(&name, room), style)).right_aligned(),
+            area,
+        );
+    }
 }
 
 fn status_line(frame: &mut Frame, area: Rect, model: &Model, theme: &Theme) {

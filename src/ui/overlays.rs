@@ -174,15 +174,23 @@ fn keys_text(model: &Model, context: Context, action: Action) -> String {
 }
 
 /// Help generated from the keymap registry: every context, every key, every action.
-pub fn help_lines(model: &Model) -> Vec<(Option<&'static str>, String, &'static str)> {
+pub fn help_lines(model: &Model) -> Vec<(Option<String>, String, &'static str)> {
     let mut rows = Vec::new();
+    if let Some(path) = model.portfolio.shown() {
+        let new = if model.portfolio.is_new {
+            " (not created yet: the first change creates it)"
+        } else {
+            ""
+        };
+        rows.push((Some(format!("Portfolio: {path}{new}")), String::new(), ""));
+    }
     for context in [
         Context::Global,
         Context::Board,
         Context::Detail,
         Context::Metrics,
     ] {
-        rows.push((Some(context.label()), String::new(), ""));
+        rows.push((Some(context.label().to_string()), String::new(), ""));
         for binding in model
             .keymap()
             .bindings
@@ -198,7 +206,7 @@ pub fn help_lines(model: &Model) -> Vec<(Option<&'static str>, String, &'static 
             rows.push((None, keys, binding.action.description()));
         }
     }
-    rows.push((Some("Forms"), String::new(), ""));
+    rows.push((Some("Forms".to_string()), String::new(), ""));
     for (keys, what) in [
         ("Tab Shift-Tab", "next / previous field"),
         ("Enter", "next field; in a long text, a new line"),

@@ -1,0 +1,52 @@
+//! A mistyped `--db` must not make a new, empty portfolio: reading never creates a file,
+//! the first change does.
+
+mod common;
+
+use common::Portfolio;
+
+#[test]
+fn reads_on_a_path_with_no_file_create_nothing() {
+    let p = Portfolio::new();
+    for args in [
+        &["stage", "list"][..],
+        &["person", "list"],
+        &["cohort", "list"],
+        &["project", "list"],
+        &["history"],
+        &["export", "json", "-"],
+        &["undo"],
+    ] {
+        let _ = p.cmd().args(args).output().expect("run qiboard");
+        assert!(
+            !p.db.exists(),
+            "qiboard {args:?} created {}",
+            p.db.display()
+        );
+    }
+    // A backup of nothing is refused and names the path.
+    let out = p
+        .cmd()
+        .args(["backup", p.dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("there is no portfolio at"), "{said}");
+    assert!(!p.db.exists());
+}
+
+#[test]
+fn a_refused_first_change_creates_nothing_and_an_accepted_one_creates_the_file() {
+    let p = Portfolio::new();
+    let out = p
+        .cmd()
+        .args(["project", "add", "--title", "Falls", "--stage", "nowhere"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(!p.db.exists(), "a refused change created the file");
+    p.ok(&["project", "add", "--title", "Falls"]);
+    assert!(p.db.exists());
+    assert!(p.ok(&["project", "list"]).contains("Falls"));
+}
