@@ -257,6 +257,10 @@ fn opening_a_path_with_no_file_creates_nothing_until_the_first_change() {
 
     let reference = project(&mut store, "Falls");
     assert!(path.exists(), "the first change creates the file");
+    assert!(
+        !dir.path().join("folder/mistyped.sqlite3.new").exists(),
+        "the staging file was left behind"
+    );
     assert!(!store.is_unsaved());
     // The next change goes to the file too, and another process sees both.
     store.set_status(reference, Status::OnHold, None).unwrap();

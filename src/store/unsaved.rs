@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-use super::error::Result;
+use super::error::{Result, StoreError};
 use super::open::{create_empty, vacuum_into_empty};
 
 pub(crate) struct Unsaved {
@@ -32,15 +32,46 @@ impl Unsaved {
         self.saved.get()
     }
 
-    /// Before the first change commits: the folder and an empty private file, so a folder
-    /// that cannot be written refuses the change instead of losing it.
-    pub(crate) fn prepare(&self) -> Result<()> {
-        create_empty(&self.path)
+    /// Where the file is written before it is renamed into place, so a crash midway never
+    /// leaves a half-written portfolio at the path.
+    fn staging(&self) -> PathBuf {
+        let mut name = self.path.as_os_str().to_owned();
+        name.push(".new");
+        PathBuf::from(name)
     }
 
-    /// After the first change committed in memory: the whole portfolio into the file.
+    /// Before the first change commits: the folder and an empty private staging file, so a
+    /// folder that cannot be written refuses the change instead of losing it.
+    pub(crate) fn prepare(&self) -> Result<()> {
+        let staging = self.staging();
+        // Left by a crash before a first change finished: it never held an acknowledged one.
+        let _ = std::fs::remove_file(&staging);
+        create_empty(&staging)
+    }
+
+    /// After the first change committed in memory: the whole portfolio into the staging
+    /// file, synced, then renamed to the portfolio's path.
     pub(crate) fn write(&self, conn: &Connection) -> Result<()> {
-        match vacuum_into_empty(conn, &self.path) {
+        let staging = self.staging();
+        let written = vacuum_into_empty(conn, &staging).and_then(|()| {
+            let io = |source| StoreError::Io {
+                context: format!("cannot write {}", self.path.display()),
+                source,
+            };
+            std::fs::File::open(&staging)
+                .and_then(|f| f.sync_all())
+                .map_err(io)?;
+            if self.path.exists() {
+                // Another qiboard created it meanwhile: never overwrite a portfolio.
+                return Err(StoreError::File(format!(
+                    "{} was created by another program meanwhile; your change was not saved, \
+                     open it again",
+                    self.path.display()
+                )));
+            }
+            std::fs::rename(&staging, &self.path).map_err(io)
+        });
+        match written {
             Ok(()) => {
                 self.saved.set(true);
                 Ok(())
@@ -52,9 +83,9 @@ impl Unsaved {
         }
     }
 
-    /// The change did not commit: the empty file made for it goes again.
+    /// The change did not reach the file: the staging file made for it goes again.
     pub(crate) fn abandon(&self) {
-        let _ = std::fs::remove_file(&self.path);
+        let _ = std::fs::remove_file(self.staging());
     }
 }
 
