@@ -84,8 +84,38 @@ pub(super) fn worksheet_form(reference: ProjectRef, cycle: &PdsaCycle) -> Form {
                 "adopt, adapt or abandon",
             ),
             Field::new("Next step", &cycle.next_step, true, ""),
+            Field::new(
+                "Started",
+                &date_text(cycle.start_date),
+                false,
+                "YYYY-MM-DD or DD/MM/YYYY",
+            ),
+            Field::new(
+                "Finished",
+                &date_text(cycle.end_date),
+                false,
+                "empty until decided: a decision dates it today",
+            ),
         ],
     )
+}
+
+fn date_text(date: Option<chrono::NaiveDate>) -> String {
+    date.map(|d| d.to_string()).unwrap_or_default()
+}
+
+/// An optional date field: empty is none, anything else must be a date.
+fn optional_date(form: &mut Form, label: &str) -> Option<Option<chrono::NaiveDate>> {
+    match optional(form.value(label))
+        .map(|t| parse_date(&t))
+        .transpose()
+    {
+        Ok(date) => Some(date),
+        Err(e) => {
+            form.set_error(label, e.to_string());
+            None
+        }
+    }
 }
 
 /// The start of a text, for a message: at most `chars` characters, `…` when cut.
@@ -253,16 +283,7 @@ pub(super) fn submit_form(model: &mut Model, form: &mut Form, store: &mut Store)
                 form.set_error("Change idea", e.to_string());
                 return None;
             }
-            let start = match optional(form.value("Start"))
-                .map(|t| parse_date(&t))
-                .transpose()
-            {
-                Ok(start) => start,
-                Err(e) => {
-                    form.set_error("Start", e.to_string());
-                    return None;
-                }
-            };
+            let start = optional_date(form, "Start")?;
             let new = NewPdsa {
                 change_idea: form.value("Change idea"),
                 objective: form.value("Objective"),
@@ -290,6 +311,8 @@ pub(super) fn submit_form(model: &mut Model, form: &mut Form, store: &mut Store)
                     return None;
                 }
             };
+            let started = optional_date(form, "Started")?;
+            let finished = optional_date(form, "Finished")?;
             // Only what the user changed is written: the rest stays as anyone else left it.
             let mut fields = Vec::new();
             for (label, field) in [
@@ -301,6 +324,8 @@ pub(super) fn submit_form(model: &mut Model, form: &mut Form, store: &mut Store)
                 ("Study", PdsaField::Study(form.value("Study"))),
                 ("Act", PdsaField::Act(act)),
                 ("Next step", PdsaField::NextStep(form.value("Next step"))),
+                ("Started", PdsaField::StartDate(started)),
+                ("Finished", PdsaField::EndDate(finished)),
             ] {
                 if form.changed(label) {
                     fields.push(field);

@@ -15,8 +15,16 @@ pub enum DomainError {
         value: String,
         expected: &'static str,
     },
-    #[error("date {0:?} does not exist: use YYYY-MM-DD, e.g. 2026-03-31")]
+    #[error(
+        "date {0:?} is not a day on the calendar: use YYYY-MM-DD or DD/MM/YYYY, e.g. 2026-03-31"
+    )]
     Date(String),
+    /// A field that needs a value was left empty (said as "empty", not as a quoted "").
+    #[error("{what} is empty: {expected}")]
+    Empty {
+        what: &'static str,
+        expected: &'static str,
+    },
     #[error("value {0:?} is not a finite number")]
     Value(String),
     #[error("{0:?} is not a project ref: use QI-0012 (or 12)")]

@@ -130,6 +130,12 @@ impl fmt::Display for ProgressScore {
 impl FromStr for ProgressScore {
     type Err = DomainError;
     fn from_str(input: &str) -> Result<Self, Self::Err> {
+        if input.trim().is_empty() {
+            return Err(DomainError::Empty {
+                what: "the score",
+                expected: "use 0.5 to 5.0 in steps of 0.5",
+            });
+        }
         let refuse = || DomainError::Score(input.into());
         let value: f64 = input.trim().parse().map_err(|_| refuse())?;
         let halves = value * 2.0;

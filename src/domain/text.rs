@@ -10,13 +10,47 @@ pub fn require_text(field: &'static str, value: &str) -> Result<String, DomainEr
     Ok(value.to_string())
 }
 
-/// Dates are ISO (YYYY-MM-DD) everywhere in qiboard; 2026-02-30 is refused, not rolled over.
+/// A date as people and spreadsheets write it: `YYYY-MM-DD`, or `DD/MM/YYYY` with one- or
+/// two-digit day and month (as Excel may write them). 2026-02-30 is refused, not rolled over.
+pub fn read_date(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    let number = |part: &str, min: usize, max: usize| -> Option<u32> {
+        let ok = (min..=max).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit());
+        ok.then(|| part.parse().ok()).flatten()
+    };
+    let (year, month, day) = if let Some((y, rest)) = text.split_once('-') {
+        let (m, d) = rest.split_once('-')?;
+        (number(y, 4, 4)?, number(m, 1, 2)?, number(d, 1, 2)?)
+    } else {
+        let mut parts = text.split('/');
+        let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() {
+            return None;
+        }
+        (number(y, 4, 4)?, number(m, 1, 2)?, number(d, 1, 2)?)
+    };
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
+}
+
+/// A date typed in a form or on the command line (see [`read_date`]); empty is said as such.
 pub fn parse_date(input: &str) -> Result<NaiveDate, DomainError> {
-    NaiveDate::parse_from_str(input.trim(), "%Y-%m-%d").map_err(|_| DomainError::Date(input.into()))
+    if input.trim().is_empty() {
+        return Err(DomainError::Empty {
+            what: "the date",
+            expected: "use YYYY-MM-DD or DD/MM/YYYY",
+        });
+    }
+    read_date(input).ok_or_else(|| DomainError::Date(input.into()))
 }
 
 /// Measure values may be negative but must be finite: NaN and infinities are refused.
 pub fn parse_value(input: &str) -> Result<f64, DomainError> {
+    if input.trim().is_empty() {
+        return Err(DomainError::Empty {
+            what: "the value",
+            expected: "type a number, e.g. 42 or -3.5",
+        });
+    }
     match input.trim().parse::<f64>() {
         Ok(v) if v.is_finite() => Ok(v),
         _ => Err(DomainError::Value(input.into())),
@@ -36,7 +70,17 @@ mod tests {
     fn dates_that_do_not_exist_are_refused() {
         assert!(parse_date("2026-02-30").is_err());
         assert!(parse_date("2026-13-01").is_err());
-        assert!(parse_date("31/01/2026").is_err());
+        assert!(parse_date("31/02/2026").is_err());
+        assert!(parse_date("2026/01/31").is_err());
+        assert_eq!(
+            parse_date("31/1/2026").unwrap(),
+            NaiveDate::from_ymd_opt(2026, 1, 31).unwrap()
+        );
+        assert_eq!(parse_date(" 2026-01-31 "), parse_date("31/01/2026"));
+        assert_eq!(
+            parse_date("").unwrap_err().to_string(),
+            "the date is empty: use YYYY-MM-DD or DD/MM/YYYY"
+        );
         assert_eq!(
             parse_date("2024-02-29").unwrap(),
             NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()
@@ -49,6 +93,7 @@ mod tests {
             assert!(parse_value(bad).is_err(), "{bad} accepted");
         }
         assert_eq!(parse_value("-3.5").unwrap(), -3.5);
+        assert!(parse_value(" ").unwrap_err().to_string().contains("empty"));
     }
 
     #[test]

@@ -308,6 +308,7 @@ impl Store {
                 "nothing to change: give at least one field",
             ));
         }
+        let today = PdsaField::EndDate(Some(self.clock.today()));
         let mut change = self.begin()?;
         let (id, _) = find_project(&change, reference)?;
         let cycle = find_cycle(&change, id, reference, number)?;
@@ -322,6 +323,23 @@ impl Store {
                  reloaded, try again"
             )));
         }
+        // A decided cycle has finished: deciding adopt, adapt or abandon dates its end today
+        // unless an end date is given or already there (else Metrics never counts it).
+        let decided = fields.iter().any(|f| matches!(f, PdsaField::Act(Some(_))));
+        let end_given = fields
+            .iter()
+            .any(|f| matches!(f, PdsaField::EndDate(Some(_))));
+        let has_end: bool = change.tx.query_row(
+            "SELECT end_date IS NOT NULL FROM pdsa_cycles WHERE id = ?1",
+            [cycle],
+            |r| r.get(0),
+        )?;
+        let ends_today = decided && !end_given && !has_end;
+        let fields: Vec<&PdsaField> = fields
+            .iter()
+            .filter(|f| !(ends_today && matches!(f, PdsaField::EndDate(None))))
+            .chain(ends_today.then_some(&today))
+            .collect();
         let columns: Vec<(&str, Value)> = fields
             .iter()
             .map(|f| match f {
