@@ -64,6 +64,8 @@ impl Pane {
 pub enum StatusKind {
     Info,
     Warning,
+    /// Nothing was done, on purpose (already there, nothing chosen): not a success.
+    Refused,
     Error,
 }
 
@@ -71,6 +73,33 @@ pub enum StatusKind {
 pub struct StatusLine {
     pub text: String,
     pub kind: StatusKind,
+    /// A file the message names: drawn after the text, shortened from the left so its
+    /// name always shows.
+    pub path: Option<String>,
+    /// Key presses since it was said: it clears after [`STATUS_KEYS`].
+    pub(crate) age: u8,
+}
+
+/// A message stays for this many key presses after the one that caused it.
+pub const STATUS_KEYS: u8 = 4;
+
+impl StatusLine {
+    pub fn new(kind: StatusKind, text: impl Into<String>) -> StatusLine {
+        StatusLine {
+            text: text.into(),
+            kind,
+            path: None,
+            age: 0,
+        }
+    }
+
+    /// A message naming a file: the path is shortened on screen, never its file name.
+    pub fn with_path(kind: StatusKind, text: impl Into<String>, path: &std::path::Path) -> Self {
+        StatusLine {
+            path: Some(path.display().to_string()),
+            ..StatusLine::new(kind, text)
+        }
+    }
 }
 
 /// Which portfolio file is open, shown in the top bar and help so nobody wonders where
@@ -130,13 +159,12 @@ impl Model {
         let board = BoardView::new(store.board(&filter)?);
         let portfolio = PortfolioFile::of(store);
         // A mistyped path must not pass for a portfolio whose projects were lost.
-        let status = portfolio
-            .shown()
-            .filter(|_| portfolio.is_new)
-            .map(|path| StatusLine {
-                text: format!("No portfolio at {path} yet: it is created with your first change"),
-                kind: StatusKind::Warning,
-            });
+        let status = portfolio.shown().filter(|_| portfolio.is_new).map(|path| {
+            StatusLine::new(
+                StatusKind::Warning,
+                format!("No portfolio at {path} yet: it is created with your first change"),
+            )
+        });
         Ok(Model {
             pane: Pane::Board,
             board,
@@ -164,24 +192,25 @@ impl Model {
     }
 
     pub(crate) fn info(&mut self, text: impl Into<String>) {
-        self.status = Some(StatusLine {
-            text: text.into(),
-            kind: StatusKind::Info,
-        });
+        self.status = Some(StatusLine::new(StatusKind::Info, text));
     }
 
     pub(crate) fn warn(&mut self, text: impl Into<String>) {
-        self.status = Some(StatusLine {
-            text: text.into(),
-            kind: StatusKind::Warning,
-        });
+        self.status = Some(StatusLine::new(StatusKind::Warning, text));
+    }
+
+    /// Nothing was done, and why (already at the top, not in the right section …).
+    pub(crate) fn refuse(&mut self, text: impl Into<String>) {
+        self.status = Some(StatusLine::new(StatusKind::Refused, text));
     }
 
     pub(crate) fn error(&mut self, text: impl Into<String>) {
-        self.status = Some(StatusLine {
-            text: text.into(),
-            kind: StatusKind::Error,
-        });
+        self.status = Some(StatusLine::new(StatusKind::Error, text));
+    }
+
+    /// A message naming a file: the path is shortened on screen, never its file name.
+    pub(crate) fn info_with_path(&mut self, text: impl Into<String>, path: &std::path::Path) {
+        self.status = Some(StatusLine::with_path(StatusKind::Info, text, path));
     }
 
     /// Whether the board has any projects at all (else it greets the user).
@@ -265,6 +294,14 @@ impl Model {
 pub fn handle_event(model: &mut Model, event: Event, store: &mut Store) {
     match event {
         Event::Key(key) if key.kind == KeyEventKind::Press => {
+            // An old message goes after a few key presses, so it never describes a later
+            // screen; a key that says something new starts the count again.
+            if let Some(status) = &mut model.status {
+                status.age = status.age.saturating_add(1);
+                if status.age > STATUS_KEYS {
+                    model.status = None;
+                }
+            }
             update::handle_key(model, &key, store);
         }
         Event::Paste(text) => update::paste(model, &text),

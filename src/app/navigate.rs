@@ -47,7 +47,7 @@ pub(super) fn show_pane(model: &mut Model, pane: Pane, store: &Store) {
         Pane::Detail if model.detail.is_none() => {
             match model.board.selected().map(|c| c.reference) {
                 Some(reference) => open_detail(model, reference, store),
-                None => model.info("Select a project on the board first"),
+                None => model.refuse("Select a project on the board first"),
             }
         }
         Pane::Metrics => {

@@ -160,7 +160,7 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
                         if step < 0 { "up" } else { "down" }
                     ),
                 ),
-                Ok(false) => model.info(format!(
+                Ok(false) => model.refuse(format!(
                     "{reference} is already at the {}",
                     if step < 0 { "top" } else { "bottom" }
                 )),
@@ -361,7 +361,7 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
         Action::RebaseChart => {
             let Some(d) = &model.detail else { return };
             let Some(measure) = d.shown_measure() else {
-                model.info("This project has no measure to rebase");
+                model.refuse("This project has no measure to rebase");
                 return;
             };
             // At the point chosen with [ and ] (the last one until then).
@@ -405,7 +405,7 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
                         .map(|g| (d.reference(), d.selected + 1, !g.met))
                 });
             let Some((reference, number, met)) = chosen else {
-                model.info("Choose an item in the Gateway section (h/l), then Space");
+                model.refuse("Choose an item in the Gateway section (h/l), then Space");
                 return;
             };
             match store.set_gateway_item(reference, number, met) {
@@ -435,7 +435,7 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
             });
             match said {
                 Some(text) => model.info(text),
-                None => model.info("No chart here: choose a measure with data"),
+                None => model.refuse("No chart here: choose a measure with data"),
             }
         }
         Action::MarkMainMeasure => {
@@ -445,7 +445,7 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
                 .filter(|d| model.pane == Pane::Detail && d.section == Section::Measures)
                 .and_then(|d| d.shown_measure().map(|m| (d.reference(), m.name.clone())));
             let Some((reference, name)) = chosen else {
-                model.info("Choose a measure in the Measures section (h/l), then m");
+                model.refuse("Choose a measure in the Measures section (h/l), then m");
                 return;
             };
             match store.set_main_measure(reference, &name) {
@@ -455,7 +455,7 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
                     reference,
                     format!("{name} is now {reference}'s main measure — u to undo"),
                 ),
-                Ok(false) => model.info(format!("{name} is already the main measure")),
+                Ok(false) => model.refuse(format!("{name} is already the main measure")),
                 Err(e) => refused(model, store, e),
             }
         }
@@ -511,7 +511,7 @@ fn export_chart(model: &mut Model) {
     };
     let path = dir.join(format!("{}-{safe}-{kind}.svg", d.reference()));
     match std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(&path, svg)) {
-        Ok(()) => model.info(format!("Chart exported to {}", path.display())),
+        Ok(()) => model.info_with_path("Chart exported to", &path),
         Err(e) => model.error(format!("Cannot write {}: {e}", path.display())),
     }
 }
@@ -523,7 +523,7 @@ pub(super) fn open_form(model: &mut Model, form: Form) {
 fn edit_pdsa(model: &mut Model) {
     let Some(d) = &model.detail else { return };
     if model.pane != Pane::Detail || d.section != Section::Pdsa {
-        model.info("Choose a cycle in the PDSA section (h/l), then Enter");
+        model.refuse("Choose a cycle in the PDSA section (h/l), then Enter");
         return;
     }
     let Some(cycle) = d.detail.pdsa_cycles.get(d.selected) else {

@@ -139,10 +139,23 @@ fn status_line(frame: &mut Frame, area: Rect, model: &Model, theme: &Theme) {
     let (symbol, style) = match status.kind {
         StatusKind::Info => ("✓", theme.info),
         StatusKind::Warning => ("⚠", theme.warning),
+        StatusKind::Refused => ("✗", theme.warning),
         StatusKind::Error => ("✗", theme.error),
     };
-    let text = text::fit(&format!(" {symbol} {}", status.text), area.width as usize);
-    frame.render_widget(Paragraph::new(Span::styled(text, style)), area);
+    let room = area.width as usize;
+    let lead = format!(" {symbol} ");
+    let line = match &status.path {
+        None => text::fit_words(&format!("{lead}{}", status.text), room),
+        Some(path) => {
+            // The file's name matters most; the words before it give way first.
+            let said = format!("{lead}{} ", status.text);
+            let path_room = room.saturating_sub(text::width(&said)).max(room / 2);
+            let path = text::fit_path(path, path_room);
+            let said = text::fit_words(&said, room.saturating_sub(text::width(&path)));
+            format!("{said}{path}")
+        }
+    };
+    frame.render_widget(Paragraph::new(Span::styled(line, style)), area);
 }
 
 fn footer_line(frame: &mut Frame, area: Rect, model: &Model, theme: &Theme) {

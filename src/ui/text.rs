@@ -47,6 +47,62 @@ pub fn fit(text: &str, max: usize) -> String {
     out
 }
 
+/// Cuts `text` to at most `max` cells at a word boundary, ending in `…` when cut: a
+/// message is never cut mid-word (a single word longer than the room is cut as [`fit`]).
+pub fn fit_words(text: &str, max: usize) -> String {
+    let flat = fit(text, usize::MAX);
+    if width(&flat) <= max {
+        return flat;
+    }
+    let mut out = String::new();
+    for word in flat.split(' ') {
+        let next = if out.is_empty() {
+            word.to_string()
+        } else {
+            format!("{out} {word}")
+        };
+        if width(&next) + 1 > max {
+            break;
+        }
+        out = next;
+    }
+    let out = out.trim_end_matches([' ', ',', ';', ':', '—', '-']);
+    if out.is_empty() {
+        return fit(&flat, max);
+    }
+    format!("{out}…")
+}
+
+/// Shortens a path to at most `max` cells by dropping whole folders from the left, so the
+/// file's name always shows: `…/qiboard/QI-0012-falls-xmr.svg`.
+pub fn fit_path(path: &str, max: usize) -> String {
+    if width(path) <= max {
+        return path.to_string();
+    }
+    let separators = ['/', '\\'];
+    let mut rest = path;
+    while let Some(i) = rest.find(separators) {
+        rest = &rest[i + 1..];
+        let shortened = format!("…{}{rest}", &path[path.len() - rest.len() - 1..][..1]);
+        if width(&shortened) <= max {
+            return shortened;
+        }
+    }
+    // Not even the name fits: keep its end, where the kind of file shows.
+    let name: Vec<char> = rest.chars().collect();
+    let mut out = String::new();
+    for c in name.iter().rev() {
+        if width(&out) + width(c.encode_utf8(&mut [0; 4])) + 1 > max {
+            break;
+        }
+        out.insert(0, *c);
+    }
+    if max == 0 {
+        return String::new();
+    }
+    format!("…{out}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,5 +114,28 @@ mod tests {
         assert_eq!(width(&fit("病院の転倒を減らす取り組み", 9)), 9);
         assert_eq!(fit("a\nb", 5), "a b");
         assert_eq!(fit("abc", 0), "");
+    }
+
+    #[test]
+    fn messages_are_cut_between_words() {
+        let said = "QI-0012 is over its WIP limit (4/3) — moved to Pilot and implement, u to undo";
+        assert_eq!(fit_words(said, 200), said);
+        assert_eq!(fit_words(said, 30), "QI-0012 is over its WIP limit…");
+        assert_eq!(fit_words(said, 14), "QI-0012 is…");
+        assert!(width(&fit_words(said, 14)) <= 14);
+        assert_eq!(fit_words("Supercalifragilistic", 6), "Super…");
+    }
+
+    #[test]
+    fn paths_keep_their_file_name() {
+        let path = "/home/coach/Documents/qiboard/QI-0012-Falls_rate-xmr.svg";
+        assert_eq!(fit_path(path, 80), path);
+        assert_eq!(fit_path(path, 40), "…/qiboard/QI-0012-Falls_rate-xmr.svg");
+        assert_eq!(fit_path(path, 30), "…/QI-0012-Falls_rate-xmr.svg");
+        assert_eq!(fit_path(path, 10), "…e-xmr.svg");
+        assert_eq!(
+            fit_path(r"C:\Users\coach\Documents\qiboard\QI-0012-xmr.svg", 30),
+            r"…\qiboard\QI-0012-xmr.svg"
+        );
     }
 }
