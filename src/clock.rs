@@ -35,8 +35,10 @@ impl Clock {
         self.fixed.unwrap_or_else(Utc::now)
     }
 
+    /// The laptop's local date: a coach at 00:30 in British Summer Time is on the new day,
+    /// which UTC still calls yesterday. Times are stored in UTC; dates people see are local.
     pub fn today(&self) -> NaiveDate {
-        self.now().date_naive()
+        self.now().with_timezone(&chrono::Local).date_naive()
     }
 }
 

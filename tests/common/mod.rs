@@ -71,8 +71,10 @@ impl Portfolio {
 
 pub fn qiboard(db: &Path) -> Command {
     let mut cmd = Command::cargo_bin("qiboard").expect("binary built");
+    // Dates people see are the laptop's local ones: fix the zone as well as the clock.
     cmd.env("QIBOARD_DB", db)
         .env("QIBOARD_NOW", NOW)
+        .env("TZ", "UTC")
         .env_remove("NO_COLOR");
     cmd
 }
