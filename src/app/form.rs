@@ -88,6 +88,9 @@ pub struct Form {
     pub focus: usize,
     /// A refusal that is not about one field (a conflict, a store error).
     pub error: Option<String>,
+    /// What the choices mean (the IHI scale's words beside each score), shown under the
+    /// fields when the window has room; the entry matching the first field is marked.
+    pub guide: Vec<(String, String)>,
 }
 
 impl Form {
@@ -98,7 +101,23 @@ impl Form {
             fields,
             focus: 0,
             error: None,
+            guide: Vec::new(),
         }
+    }
+
+    pub fn with_guide(mut self, guide: Vec<(String, String)>) -> Form {
+        self.guide = guide;
+        self
+    }
+
+    /// The guide entry the first field's value names (`3` names `3.0`), if any.
+    pub fn guide_chosen(&self) -> Option<usize> {
+        let typed = self.fields.first()?.value();
+        let same = |key: &str| match (typed.trim().parse::<f64>(), key.parse::<f64>()) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => typed.trim().eq_ignore_ascii_case(key),
+        };
+        self.guide.iter().position(|(key, _)| same(key))
     }
 
     pub fn value(&self, label: &str) -> String {

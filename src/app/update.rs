@@ -204,6 +204,11 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
                             Field::new("Score", "", false, "0.5 to 5.0 in steps of 0.5"),
                             Field::new("Why", "", true, "what moved it (Ctrl-s saves)"),
                         ],
+                    )
+                    .with_guide(
+                        crate::domain::ProgressScore::scale()
+                            .map(|s| (s.to_string(), s.meaning().to_string()))
+                            .collect(),
                     ),
                 );
             }
@@ -259,13 +264,20 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
         Action::EditPdsa => edit_pdsa(model),
         Action::RecordValue => {
             if let Some((reference, _)) = selected_ref(model) {
-                let measure = model
-                    .detail
-                    .as_ref()
-                    .filter(|d| d.reference() == reference)
+                let shown = model.detail.as_ref().filter(|d| d.reference() == reference);
+                let measure = shown
                     .and_then(|d| d.shown_measure().map(|m| m.name.clone()))
                     .unwrap_or_default();
-                let today = model.today.to_string();
+                // The next period of the measure's series (a monthly series dated on the
+                // 1st goes on to the next 1st); today when there is no rhythm yet.
+                let next = shown
+                    .and_then(|d| d.points.as_ref())
+                    .filter(|(name, _)| *name == measure)
+                    .and_then(|(_, points)| {
+                        let dates: Vec<_> = points.iter().map(|p| p.date).collect();
+                        crate::domain::next_period(&dates)
+                    });
+                let today = next.unwrap_or(model.today).to_string();
                 let mut form = Form::new(
                     FormKind::RecordValue { reference },
                     format!("Record a value on {reference}"),

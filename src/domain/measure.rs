@@ -89,9 +89,86 @@ pub struct DataPoint {
     pub annotation: String,
 }
 
+/// The date the next value of a series most likely belongs to, read from its rhythm: a
+/// monthly series dated on the 1st goes on to the 1st of the next month, a weekly one seven
+/// days on. `None` with fewer than two dates (there is no rhythm yet).
+pub fn next_period(dates: &[NaiveDate]) -> Option<NaiveDate> {
+    use chrono::{Datelike, Months};
+    let mut dates = dates.to_vec();
+    dates.sort_unstable();
+    dates.dedup();
+    let recent = &dates[dates.len().saturating_sub(4)..];
+    let (&last, _) = recent.split_last()?;
+    if recent.len() < 2 {
+        return None;
+    }
+    // Calendar months: the same day of the month, a whole number of months apart.
+    let month_index = |d: &NaiveDate| d.year() * 12 + d.month0() as i32;
+    let month_steps: Vec<i32> = recent
+        .windows(2)
+        .map(|w| month_index(&w[1]) - month_index(&w[0]))
+        .collect();
+    let monthly = month_steps
+        .iter()
+        .all(|&m| m == month_steps[0] && (1..=12).contains(&m));
+    let step = Months::new(month_steps[0].unsigned_abs());
+    let month_end = |d: &NaiveDate| d.succ_opt().is_some_and(|next| next.day() == 1);
+    if monthly && recent.iter().all(month_end) {
+        // The last day of each month: the next one is the last day of its month too.
+        let first_of_next = last.succ_opt()?.checked_add_months(step)?;
+        return first_of_next.pred_opt();
+    }
+    if monthly && recent.iter().all(|d| d.day() == last.day()) {
+        return last.checked_add_months(step);
+    }
+    // Otherwise the gap seen most often lately (the latest wins a tie).
+    let gaps: Vec<i64> = recent
+        .windows(2)
+        .map(|w| (w[1] - w[0]).num_days())
+        .collect();
+    let gap = gaps
+        .iter()
+        .rev()
+        .max_by_key(|g| gaps.iter().filter(|h| h == g).count())
+        .copied()?;
+    last.checked_add_signed(chrono::Duration::days(gap))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn the_next_period_follows_the_series_rhythm() {
+        let monthly = [day(2026, 8, 1), day(2026, 9, 1), day(2026, 10, 1)];
+        assert_eq!(next_period(&monthly), Some(day(2026, 11, 1)));
+        // Month ends and a year end.
+        let month_ends = [day(2026, 10, 31), day(2026, 11, 30), day(2026, 12, 31)];
+        assert_eq!(next_period(&month_ends[..2]), Some(day(2026, 12, 31)));
+        assert_eq!(next_period(&month_ends), Some(day(2027, 1, 31)));
+        assert_eq!(
+            next_period(&[day(2026, 11, 15), day(2026, 12, 15)]),
+            Some(day(2027, 1, 15))
+        );
+        let quarterly = [day(2026, 1, 1), day(2026, 4, 1), day(2026, 7, 1)];
+        assert_eq!(next_period(&quarterly), Some(day(2026, 10, 1)));
+        // Weekly, in any order, with one late week among them.
+        let weekly = [
+            day(2026, 11, 16),
+            day(2026, 11, 2),
+            day(2026, 11, 9),
+            day(2026, 10, 25),
+        ];
+        assert_eq!(next_period(&weekly), Some(day(2026, 11, 23)));
+        let daily = [day(2026, 11, 20), day(2026, 11, 21)];
+        assert_eq!(next_period(&daily), Some(day(2026, 11, 22)));
+        assert_eq!(next_period(&[day(2026, 11, 20)]), None);
+        assert_eq!(next_period(&[]), None);
+    }
 
     #[test]
     fn kinds_and_directions_parse_in_any_case() {

@@ -12,7 +12,7 @@ mod text;
 
 pub use benefit::{Benefit, BenefitKind, Note};
 pub use error::DomainError;
-pub use measure::{DataPoint, Direction, Measure, MeasureKind, Rebase};
+pub use measure::{DataPoint, Direction, Measure, MeasureKind, Rebase, next_period};
 pub use pdsa::{ActDecision, ChangeIdea, Driver, DriverLevel, PdsaCycle};
 pub use people::{Cohort, Person, Role};
 pub use project::{ProgressScore, Project, ProjectRef, Status, stale_cutoff};

@@ -96,6 +96,11 @@ impl ProgressScore {
         }
     }
 
+    /// Every score on the scale, lowest first (for the score form's guide).
+    pub fn scale() -> impl Iterator<Item = ProgressScore> {
+        (1..=10).map(ProgressScore)
+    }
+
     pub fn halves(self) -> u8 {
         self.0
     }

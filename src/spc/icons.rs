@@ -117,6 +117,16 @@ impl Variation {
         }
     }
 
+    pub const ALL: [Variation; 7] = [
+        Variation::CommonCause,
+        Variation::ImprovementHigh,
+        Variation::ImprovementLow,
+        Variation::ConcernHigh,
+        Variation::ConcernLow,
+        Variation::NeutralHigh,
+        Variation::NeutralLow,
+    ];
+
     /// Words for a summary ("special cause improvement (high)").
     pub fn describe(self) -> &'static str {
         match self {
@@ -187,6 +197,17 @@ impl Assurance {
             Assurance::Pass => "pass",
             Assurance::Fail => "fail",
             Assurance::HitAndMiss => "hit_and_miss",
+        }
+    }
+
+    pub const ALL: [Assurance; 3] = [Assurance::Pass, Assurance::Fail, Assurance::HitAndMiss];
+
+    /// Words for a legend or a summary.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Assurance::Pass => "consistently meets the target",
+            Assurance::Fail => "consistently misses the target",
+            Assurance::HitAndMiss => "hits and misses the target",
         }
     }
 

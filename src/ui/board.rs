@@ -166,7 +166,7 @@ fn stage_label(stage: &crate::domain::Stage, room: usize) -> String {
         .unwrap_or_default()
 }
 
-fn status_badge(status: Status) -> Option<&'static str> {
+pub(super) fn status_badge(status: Status) -> Option<&'static str> {
     match status {
         Status::Active => None,
         Status::OnHold => Some("⏸ hold"),

@@ -174,7 +174,7 @@ fn keys_text(model: &Model, context: Context, action: Action) -> String {
 }
 
 /// Help generated from the keymap registry: every context, every key, every action.
-pub fn help_lines(model: &Model) -> Vec<(Option<String>, String, &'static str)> {
+pub fn help_lines(model: &Model) -> Vec<(Option<String>, String, String)> {
     let mut rows = Vec::new();
     if let Some(path) = model.portfolio.shown() {
         let new = if model.portfolio.is_new {
@@ -182,7 +182,11 @@ pub fn help_lines(model: &Model) -> Vec<(Option<String>, String, &'static str)> 
         } else {
             ""
         };
-        rows.push((Some(format!("Portfolio: {path}{new}")), String::new(), ""));
+        rows.push((
+            Some(format!("Portfolio: {path}{new}")),
+            String::new(),
+            String::new(),
+        ));
     }
     for context in [
         Context::Global,
@@ -190,7 +194,11 @@ pub fn help_lines(model: &Model) -> Vec<(Option<String>, String, &'static str)> 
         Context::Detail,
         Context::Metrics,
     ] {
-        rows.push((Some(context.label().to_string()), String::new(), ""));
+        rows.push((
+            Some(context.label().to_string()),
+            String::new(),
+            String::new(),
+        ));
         for binding in model
             .keymap()
             .bindings
@@ -203,18 +211,63 @@ pub fn help_lines(model: &Model) -> Vec<(Option<String>, String, &'static str)> 
                 .map(|k| k.to_string())
                 .collect::<Vec<_>>()
                 .join(" ");
-            rows.push((None, keys, binding.action.description()));
+            rows.push((None, keys, binding.action.description().to_string()));
         }
     }
-    rows.push((Some("Forms".to_string()), String::new(), ""));
+    rows.push((Some("Forms".to_string()), String::new(), String::new()));
     for (keys, what) in [
         ("Tab Shift-Tab", "next / previous field"),
         ("Enter", "next field; in a long text, a new line"),
         ("Ctrl-s", "save"),
         ("Esc", "leave without saving"),
     ] {
-        rows.push((None, keys.to_string(), what));
+        rows.push((None, keys.to_string(), what.to_string()));
     }
+    rows.extend(marks_legend(model));
+    rows
+}
+
+/// What the marks on cards, in Metrics and on charts mean, from the same words they are
+/// drawn with.
+fn marks_legend(model: &Model) -> Vec<(Option<String>, String, String)> {
+    use crate::domain::Status;
+    use crate::spc::{Assurance, Variation};
+    let mut rows = vec![(
+        Some("Marks (icons are the main measure's)".to_string()),
+        String::new(),
+        String::new(),
+    )];
+    let mut row = |mark: &str, what: String| rows.push((None, mark.to_string(), what));
+    for status in Status::ALL {
+        if let Some(badge) = super::board::status_badge(status) {
+            row(badge, format!("status: {}", status.label()));
+        }
+    }
+    row(
+        "⌛ stale",
+        format!(
+            "no change to the project for {} weeks (stale_weeks)",
+            model.config.stale_weeks
+        ),
+    );
+    for variation in Variation::ALL {
+        row(
+            variation.badge(),
+            format!("variation: {}", variation.describe()),
+        );
+    }
+    for assurance in Assurance::ALL {
+        row(
+            assurance.badge(),
+            format!("assurance: {}", assurance.describe()),
+        );
+    }
+    row(
+        "▲n ▼n =n",
+        "Metrics: scores up, down, the same in 90 days".into(),
+    );
+    row("▲ on a chart", "a PDSA cycle started".into());
+    row("▼ on a chart", "the point chosen with [ and ]".into());
     rows
 }
 
@@ -227,7 +280,10 @@ fn help(frame: &mut Frame, area: Rect, model: &Model, scroll: usize, theme: &The
             Some(h) => Line::from(Span::styled(h, theme.title)),
             None => Line::from(vec![
                 Span::styled(format!("  {keys:<18}"), theme.key),
-                Span::raw(what),
+                Span::raw(super::text::fit_words(
+                    &what,
+                    (rect.width as usize).saturating_sub(22),
+                )),
             ]),
         })
         .collect();
@@ -279,7 +335,18 @@ fn form_box(frame: &mut Frame, area: Rect, form: &crate::app::Form, theme: &Them
         .iter()
         .map(|i| if form.fields[*i].multiline { lines } else { 1 })
         .collect();
-    let needed: u16 = heights.iter().map(|h| h + 1).sum::<u16>() + 4;
+    let fields_need: u16 = heights.iter().map(|h| h + 1).sum::<u16>() + 4;
+    // The guide shows whole or not at all, and only when the fields already fit.
+    let guide = form.guide.len() as u16;
+    let guide = if shown.len() == form.fields.len()
+        && guide > 0
+        && fields_need + guide < area.height.saturating_sub(2)
+    {
+        guide + 1
+    } else {
+        0
+    };
+    let needed = fields_need + guide;
     let rect = centred(area, 84, needed);
     frame.render_widget(Clear, rect);
     let block = frame_box(
@@ -293,8 +360,23 @@ fn form_box(frame: &mut Frame, area: Rect, form: &crate::app::Form, theme: &Them
         constraints.push(Constraint::Length(1));
         constraints.push(Constraint::Length(*h));
     }
+    constraints.push(Constraint::Length(guide));
     constraints.push(Constraint::Length(1));
     let rows = Layout::vertical(constraints).split(inner);
+    if guide > 0 {
+        let chosen = form.guide_chosen();
+        let lines: Vec<Line> = std::iter::once(Line::from(""))
+            .chain(form.guide.iter().enumerate().map(|(i, (key, words))| {
+                let marked = chosen == Some(i);
+                let line = Line::from(vec![
+                    Span::styled(format!("{key:>4}  "), theme.key),
+                    Span::styled(words.clone(), if marked { theme.title } else { theme.dim }),
+                ]);
+                super::text::mark(line, marked, theme)
+            }))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), rows[rows.len() - 2]);
+    }
     for (row, i) in shown.iter().enumerate() {
         let (i, field) = (*i, &form.fields[*i]);
         let focused = i == form.focus;
