@@ -369,3 +369,19 @@ fn large_portfolio_loads_with_the_exact_counts() {
     assert_eq!(first.pdsa_cycles.len(), 10);
     assert!(first.team.iter().any(|m| m.role.key() == "lead"));
 }
+
+#[test]
+fn no_cycle_claims_more_than_every_patient() {
+    let store = loaded_demo();
+    for row in store.list_projects(&ProjectFilter::default()).unwrap() {
+        for cycle in store.pdsa_cycles(row.reference).unwrap() {
+            let text = format!("{} {}", cycle.predictions, cycle.study);
+            for word in text.split_whitespace() {
+                if let Some(number) = word.split('%').next().filter(|_| word.contains('%')) {
+                    let share: u32 = number.trim_start_matches('(').parse().unwrap_or(0);
+                    assert!(share <= 100, "{}: {text}", row.reference);
+                }
+            }
+        }
+    }
+}

@@ -270,7 +270,8 @@ impl Story {
             let idea: &IdeaSpec = &e.ideas[c.idea];
             let predicted = 60 + 10 * c.place as u64;
             let achieved = match c.act {
-                Some("adopt") => predicted + self.rng.int(2, 15),
+                // A share of patients: never past 100%.
+                Some("adopt") => (predicted + self.rng.int(2, 15)).min(99),
                 Some("abandon") => predicted.saturating_sub(self.rng.int(25, 40)),
                 _ => predicted.saturating_sub(self.rng.int(5, 20)),
             };
