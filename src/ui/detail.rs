@@ -294,6 +294,8 @@ fn pdsa(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme) {
     }
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(38), Constraint::Percentage(62)]).areas(area);
+    // Inside the borders, after the selection mark.
+    let room = (left.width as usize).saturating_sub(4);
     let mut items = Vec::new();
     let mut last_idea = "";
     let mut index_of = Vec::new();
@@ -301,20 +303,22 @@ fn pdsa(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme) {
         if c.change_idea != last_idea {
             last_idea = &c.change_idea;
             index_of.push(None);
+            // ◆ as in the driver diagram: ▸ marks the selection.
             items.push(Line::from(Span::styled(
-                fit(&format!("▸ {}", c.change_idea), left.width as usize - 2),
+                fit(&format!("◆ {}", c.change_idea), room),
                 theme.title,
             )));
         }
         index_of.push(Some(i));
-        let act = c.act.map_or("…".to_string(), |a| a.key().to_string());
+        // Not decided yet: "…" would read as text cut short.
+        let act = c.act.map_or("running".to_string(), |a| a.key().to_string());
         let text = format!(
             "  {} ({} of {}) {act}",
             c.label(),
             c.ramp_position,
             c.ramp_length
         );
-        items.push(Line::from(fit(&text, left.width as usize - 2)));
+        items.push(Line::from(fit(&text, room)));
     }
     let row = index_of
         .iter()

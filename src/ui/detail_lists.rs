@@ -14,15 +14,16 @@ use crate::domain::DriverLevel;
 
 pub(super) fn simple_list(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme) {
     let d = &view.detail;
-    let width = area.width.saturating_sub(2) as usize;
-    let (title, items): (&str, Vec<Line>) = match view.section {
+    // Inside the borders, after the selection mark.
+    let width = area.width.saturating_sub(4) as usize;
+    let (title, items): (&str, Vec<String>) = match view.section {
         Section::Gateway => (
             "Gateway: what to meet before moving on (Space marks)",
             d.gateway
                 .iter()
                 .map(|g| {
                     let mark = if g.met { "[x]" } else { "[ ]" };
-                    Line::from(fit(&format!("{mark} {}", g.item), width))
+                    format!("{mark} {}", g.item)
                 })
                 .collect(),
         ),
@@ -30,7 +31,7 @@ pub(super) fn simple_list(frame: &mut Frame, area: Rect, view: &DetailView, them
             "Team",
             d.team
                 .iter()
-                .map(|m| Line::from(format!("{:<9}{}", m.role.key(), m.person.name)))
+                .map(|m| format!("{:<9}{}", m.role.key(), m.person.name))
                 .collect(),
         ),
         Section::Scores => (
@@ -47,34 +48,36 @@ pub(super) fn simple_list(frame: &mut Frame, area: Rect, view: &DetailView, them
                     } else {
                         format!(" — {}", s.who)
                     };
-                    Line::from(fit(
-                        &format!(
-                            "{}  {score}{who}: {}",
-                            crate::clock::date_part(&s.at),
-                            s.why
-                        ),
-                        width,
-                    ))
+                    format!(
+                        "{}  {score}{who}: {}",
+                        crate::clock::date_part(&s.at),
+                        s.why
+                    )
                 })
                 .collect(),
         ),
-        Section::Drivers => ("Driver diagram", driver_tree(view, width)),
+        Section::Drivers => {
+            let lines = driver_tree(view, width);
+            frame.render_widget(
+                Paragraph::new(list_lines(lines, view.selected, area.height, theme))
+                    .block(list_block("Driver diagram", theme, true)),
+                area,
+            );
+            return;
+        }
         Section::Benefits => (
             "Benefits",
             d.benefits
                 .iter()
                 .map(|b| {
-                    Line::from(fit(
-                        &format!(
-                            "{}  {} {} · {} · {}",
-                            b.claimed_date,
-                            b.amount,
-                            b.unit,
-                            b.kind.key().replace('_', " "),
-                            b.note
-                        ),
-                        width,
-                    ))
+                    format!(
+                        "{}  {} {} · {} · {}",
+                        b.claimed_date,
+                        b.amount,
+                        b.unit,
+                        b.kind.key().replace('_', " "),
+                        b.note
+                    )
                 })
                 .collect(),
         ),
@@ -88,29 +91,85 @@ pub(super) fn simple_list(frame: &mut Frame, area: Rect, view: &DetailView, them
                 .iter()
                 .map(|h| {
                     let undone = if h.undone { " (undone)" } else { "" };
-                    Line::from(fit(
-                        &format!(
-                            "{}  {}{undone}",
-                            h.at.replace('T', " ").trim_end_matches('Z'),
-                            h.summary
-                        ),
-                        width,
-                    ))
+                    format!(
+                        "{}  {}{undone}",
+                        h.at.replace('T', " ").trim_end_matches('Z'),
+                        h.summary
+                    )
                 })
                 .collect(),
         ),
         _ => ("", Vec::new()),
     };
-    let items = if items.is_empty() {
+    let lines = if items.is_empty() {
         vec![Line::from(Span::styled("nothing yet", theme.dim))]
     } else {
-        items
+        whole_when_selected(&items, view.selected, area.height, width, theme)
     };
     frame.render_widget(
-        Paragraph::new(list_lines(items, view.selected, area.height, theme))
-            .block(list_block(title, theme, true)),
+        Paragraph::new(lines).block(list_block(title, theme, true)),
         area,
     );
+}
+
+/// A list whose rows are cut to one line with `…`, except the selected one, which wraps
+/// whole: a long reason or note is read by selecting it, never lost to the edge.
+fn whole_when_selected(
+    items: &[String],
+    selected: usize,
+    height: u16,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let visible = height.saturating_sub(2).max(1) as usize;
+    let chosen = wrap_words(&items[selected.min(items.len() - 1)], width.max(8));
+    // Scroll so the whole selected row shows, as far up as the rows before it allow.
+    let offset = (selected + chosen.len()).saturating_sub(visible);
+    let mut lines = Vec::new();
+    for (i, item) in items.iter().enumerate().skip(offset) {
+        if i == selected {
+            for (n, row) in chosen.iter().enumerate() {
+                let line = super::text::mark(Line::from(row.clone()), n == 0, theme);
+                lines.push(if n == 0 {
+                    line
+                } else {
+                    line.style(theme.selected)
+                });
+            }
+        } else {
+            lines.push(super::text::mark(
+                Line::from(fit(item, width)),
+                false,
+                theme,
+            ));
+        }
+        if lines.len() >= visible {
+            break;
+        }
+    }
+    lines.truncate(visible);
+    lines
+}
+
+/// Splits text into rows of at most `width` cells between words (a longer word is cut).
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let mut rows = vec![String::new()];
+    let flat = text.replace('\n', " ");
+    // Split on single spaces, so runs of spaces (column gaps) survive within a row.
+    for word in flat.split(' ') {
+        let last = rows.last_mut().expect("one row at least");
+        if last.is_empty() && word.is_empty() {
+            continue;
+        } else if last.is_empty() {
+            last.push_str(&fit(word, width));
+        } else if super::text::width(last) + 1 + super::text::width(word) <= width {
+            last.push(' ');
+            last.push_str(word);
+        } else {
+            rows.push(fit(word, width));
+        }
+    }
+    rows
 }
 
 /// Every note whole, newest first, each line wrapped beside its date; j/k scroll.
