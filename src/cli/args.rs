@@ -528,4 +528,23 @@ pub enum ExportCommand {
 pub enum ImportCommand {
     /// A JSON export, into an empty portfolio only; '-' reads standard input.
     Json { file: PathBuf },
+    /// Projects from a register: .csv, .xlsx, .xlsm, .xls or .ods ('-' reads CSV from
+    /// standard input). Rows update the projects they match (by ref, id or title) and add
+    /// the rest; one undo takes the whole import back.
+    Projects {
+        /// The register file.
+        file: PathBuf,
+        /// The sheet to read (default: the first with a recognisable header row).
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
+        /// Names a header's field, e.g. --map "Scheme=title" (repeat for more).
+        #[arg(long = "map", value_name = "HEADER=FIELD")]
+        maps: Vec<String>,
+        /// Say what would be added and updated, and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Print the outcome as JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }

@@ -23,6 +23,19 @@ impl CliError {
         }
     }
 
+    /// Bad input found in several places of a file: one line each, so a person fixes the
+    /// file in one pass (the first line says where the first problem is).
+    pub fn bad_input_lines(lines: &[String]) -> Self {
+        CliError {
+            message: lines
+                .iter()
+                .map(|l| one_line(l.clone()))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            code: EXIT_BAD_INPUT,
+        }
+    }
+
     /// Something else went wrong; the message says what and what to do.
     pub fn failure(message: impl Into<String>) -> Self {
         CliError {

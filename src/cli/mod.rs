@@ -4,6 +4,7 @@
 pub mod args;
 pub mod error;
 mod portfolio;
+mod register;
 pub mod render;
 pub mod spc;
 mod work;
@@ -160,6 +161,22 @@ pub fn run(cli: Cli) -> Output {
         Command::Demo { large, anchor } => portfolio::demo(&cli, *large, *anchor),
         Command::Export(args::ExportCommand::Json { file }) => portfolio::export(&cli, file),
         Command::Import(args::ImportCommand::Json { file }) => portfolio::import(&cli, file),
+        Command::Import(args::ImportCommand::Projects {
+            file,
+            sheet,
+            maps,
+            dry_run,
+            json,
+        }) => register::import_projects(
+            &cli,
+            &register::Options {
+                file,
+                sheet: sheet.as_deref(),
+                maps,
+                dry_run: *dry_run,
+                json: *json,
+            },
+        ),
         Command::Backup { dir } => portfolio::backup(&cli, dir.as_deref()),
         Command::Config(args::ConfigCommand::Path) => Ok(format!("{}\n", config_path()?.display())),
     }

@@ -2,6 +2,10 @@ use chrono::NaiveDate;
 
 use super::DomainError;
 
+/// The longest title a project may have: a card, a board paper's row and a spreadsheet cell
+/// all show it whole.
+pub const TITLE_LIMIT: usize = 200;
+
 /// A required text field: refused when blank, otherwise kept exactly as typed.
 pub fn require_text(field: &'static str, value: &str) -> Result<String, DomainError> {
     if value.trim().is_empty() {
@@ -10,10 +14,17 @@ pub fn require_text(field: &'static str, value: &str) -> Result<String, DomainEr
     Ok(value.to_string())
 }
 
-/// A date as people and spreadsheets write it: `YYYY-MM-DD`, or `DD/MM/YYYY` with one- or
-/// two-digit day and month (as Excel may write them). 2026-02-30 is refused, not rolled over.
+/// A date as people and spreadsheets write it: `YYYY-MM-DD`, `DD/MM/YYYY` with one- or
+/// two-digit day and month (as Excel may write them; UK order, never US), or `3 Mar 2026`.
+/// 2026-02-30 is refused, not rolled over.
 pub fn read_date(text: &str) -> Option<NaiveDate> {
     let text = text.trim();
+    // `3 Mar 2026` and `3 March 2026`, as registers type dates out.
+    if text.contains(' ') {
+        return ["%d %b %Y", "%d %B %Y"]
+            .iter()
+            .find_map(|format| NaiveDate::parse_from_str(text, format).ok());
+    }
     let number = |part: &str, min: usize, max: usize| -> Option<u32> {
         let ok = (min..=max).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit());
         ok.then(|| part.parse().ok()).flatten()
@@ -77,6 +88,9 @@ mod tests {
             NaiveDate::from_ymd_opt(2026, 1, 31).unwrap()
         );
         assert_eq!(parse_date(" 2026-01-31 "), parse_date("31/01/2026"));
+        assert_eq!(parse_date("31 Jan 2026"), parse_date("31/01/2026"));
+        assert_eq!(parse_date("31 January 2026"), parse_date("31/01/2026"));
+        assert!(parse_date("31 Feb 2026").is_err());
         assert_eq!(
             parse_date("").unwrap_err().to_string(),
             "the date is empty: use YYYY-MM-DD or DD/MM/YYYY"

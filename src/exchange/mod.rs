@@ -1,5 +1,7 @@
 //! What crosses the laptop edge: JSON backup and restore, CSV series, reports.
 
 pub mod json;
+pub mod register;
 pub mod series_csv;
 pub mod spc_report;
+pub mod table;

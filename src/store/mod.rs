@@ -10,6 +10,7 @@ mod history;
 mod measure_data;
 mod metrics;
 mod open;
+mod project_import;
 mod projects;
 mod reads;
 pub(crate) mod rows;
@@ -29,6 +30,9 @@ pub use gateway::GatewayItem;
 pub use history::HistoryEntry;
 pub use measure_data::ImportOutcome;
 pub use metrics::{PortfolioMetrics, SearchItem, StalledProject};
+pub use project_import::{
+    ImportError, ImportedRow, ProjectImport, RegisterOutcome, RowAction, RowRefused,
+};
 pub use projects::{MoveOutcome, NewProject, ProjectField};
 pub use reads::{BoardCard, BoardColumn, ProjectFilter, ProjectRow};
 pub use spc_summary::{

@@ -176,7 +176,7 @@ pub(crate) fn cohort_id(change: &mut Change<'_>, name: &str) -> Result<i64> {
     }
 }
 
-fn next_position(change: &Change<'_>, stage_id: i64) -> Result<i64> {
+pub(crate) fn next_position(change: &Change<'_>, stage_id: i64) -> Result<i64> {
     Ok(change.tx.query_row(
         "SELECT coalesce(max(position), 0) + 1 FROM projects WHERE stage_id = ?1",
         [stage_id],
@@ -184,7 +184,12 @@ fn next_position(change: &Change<'_>, stage_id: i64) -> Result<i64> {
     )?)
 }
 
-fn set_role(change: &mut Change<'_>, project_id: i64, role: Role, person: &str) -> Result<()> {
+pub(crate) fn set_role(
+    change: &mut Change<'_>,
+    project_id: i64,
+    role: Role,
+    person: &str,
+) -> Result<()> {
     let person_id = person_id(change, person)?;
     if role.is_single() {
         let holder: Option<i64> = change
@@ -232,56 +237,66 @@ fn set_role(change: &mut Change<'_>, project_id: i64, role: Role, person: &str) 
     Ok(())
 }
 
+/// Inserts a project at the end of its stage's column with the next ref, its roles too.
+pub(crate) fn insert_project(
+    change: &mut Change<'_>,
+    new: &NewProject,
+) -> Result<(i64, ProjectRef)> {
+    let title = require_text("title", &new.title)?;
+    let stage = match &new.stage {
+        Some(input) => find_stage(change, input)?,
+        None => reads::stages_on(&change.tx)?
+            .into_iter()
+            .next()
+            .ok_or_else(|| StoreError::invalid("the portfolio has no stages"))?,
+    };
+    let cohort = match &new.cohort {
+        Some(name) => Value::Integer(cohort_id(change, name)?),
+        None => Value::Null,
+    };
+    let reference = Store::take_next_ref(change)?;
+    let position = next_position(change, stage.id)?;
+    let now = text(&change.now);
+    let id = change.insert(
+        "projects",
+        &[
+            ("ref_no", Value::Integer(i64::from(reference.0))),
+            ("title", text(&title)),
+            ("problem", text(&new.problem)),
+            ("aim", text(&new.aim)),
+            ("scope_in", text(&new.scope_in)),
+            ("scope_out", text(&new.scope_out)),
+            ("division", text(&new.division)),
+            ("department", text(&new.department)),
+            ("risks", text(&new.risks)),
+            ("cohort_id", cohort),
+            ("start_date", opt_date(new.start_date)),
+            ("target_date", opt_date(new.target_date)),
+            ("stage_id", Value::Integer(stage.id)),
+            ("status", text(new.status.unwrap_or(Status::Active).key())),
+            ("position", Value::Integer(position)),
+            ("created", now.clone()),
+            ("updated", now),
+        ],
+    )?;
+    for (role, person) in [
+        (Role::Lead, &new.lead),
+        (Role::Sponsor, &new.sponsor),
+        (Role::Coach, &new.coach),
+    ] {
+        if let Some(person) = person {
+            set_role(change, id, role, person)?;
+        }
+    }
+    Ok((id, reference))
+}
+
 impl Store {
     /// Adds a project at the end of its stage's column and gives it the next ref.
     pub fn add_project(&mut self, new: &NewProject) -> Result<ProjectRef> {
         let title = require_text("title", &new.title)?;
         let mut change = self.begin()?;
-        let stage = match &new.stage {
-            Some(input) => find_stage(&change, input)?,
-            None => reads::stages_on(&change.tx)?
-                .into_iter()
-                .next()
-                .ok_or_else(|| StoreError::invalid("the portfolio has no stages"))?,
-        };
-        let cohort = match &new.cohort {
-            Some(name) => Value::Integer(cohort_id(&mut change, name)?),
-            None => Value::Null,
-        };
-        let reference = Store::take_next_ref(&change)?;
-        let position = next_position(&change, stage.id)?;
-        let now = text(&change.now);
-        let id = change.insert(
-            "projects",
-            &[
-                ("ref_no", Value::Integer(i64::from(reference.0))),
-                ("title", text(&title)),
-                ("problem", text(&new.problem)),
-                ("aim", text(&new.aim)),
-                ("scope_in", text(&new.scope_in)),
-                ("scope_out", text(&new.scope_out)),
-                ("division", text(&new.division)),
-                ("department", text(&new.department)),
-                ("risks", text(&new.risks)),
-                ("cohort_id", cohort),
-                ("start_date", opt_date(new.start_date)),
-                ("target_date", opt_date(new.target_date)),
-                ("stage_id", Value::Integer(stage.id)),
-                ("status", text(new.status.unwrap_or(Status::Active).key())),
-                ("position", Value::Integer(position)),
-                ("created", now.clone()),
-                ("updated", now),
-            ],
-        )?;
-        for (role, person) in [
-            (Role::Lead, &new.lead),
-            (Role::Sponsor, &new.sponsor),
-            (Role::Coach, &new.coach),
-        ] {
-            if let Some(person) = person {
-                set_role(&mut change, id, role, person)?;
-            }
-        }
+        let (_, reference) = insert_project(&mut change, new)?;
         change.commit(&format!("{reference} added: {title}"), Some(reference.0))?;
         Ok(reference)
     }

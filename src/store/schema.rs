@@ -11,6 +11,7 @@ const STEPS: &[M<'static>] = &[
     M::up(include_str!("sql/002_main_measure.sql")),
     M::up(include_str!("sql/003_board_summary.sql")),
     M::up(include_str!("sql/004_gateway.sql")),
+    M::up(include_str!("sql/005_external_id.sql")),
 ];
 
 pub fn migrations() -> Migrations<'static> {

@@ -1,0 +1,316 @@
+//! Rows of cells from a file a person made: CSV as Excel saves it (a byte-order mark, CRLF or
+//! LF, quoted fields with commas, quotes and line breaks, UTF-8 or Windows-1252), or a sheet
+//! of a spreadsheet (`.xlsx`, `.xlsm`, `.xls`, `.ods`). Each row keeps the number the person
+//! sees: the spreadsheet's row number, or the CSV line the row starts on.
+
+use std::path::Path;
+
+use calamine::{Data, DataType, Reader};
+use chrono::NaiveDate;
+
+/// One cell, typed as the file gave it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    Number(f64),
+    Date(NaiveDate),
+    Bool(bool),
+}
+
+impl Cell {
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(t) => t.trim().is_empty(),
+            _ => false,
+        }
+    }
+
+    /// The cell as a person reads it (for messages and text fields).
+    pub fn shown(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(t) => t.clone(),
+            Cell::Number(n) => n.to_string(),
+            Cell::Date(d) => d.to_string(),
+            Cell::Bool(b) => b.to_string(),
+        }
+    }
+}
+
+/// A row and the number the person sees it under.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub number: u64,
+    pub cells: Vec<Cell>,
+}
+
+impl Row {
+    pub fn cell(&self, column: usize) -> &Cell {
+        self.cells.get(column).unwrap_or(&Cell::Empty)
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.cells.iter().all(Cell::is_empty)
+    }
+}
+
+/// One sheet (a CSV file is one sheet without a name).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sheet {
+    pub name: Option<String>,
+    pub rows: Vec<Row>,
+}
+
+/// Why a file gave no rows. Display is one printable line naming the file.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum TableError {
+    #[error("{file}: cannot read it: {reason}")]
+    Unreadable { file: String, reason: String },
+    #[error(
+        "{file}: not a CSV file or a spreadsheet (expected .csv text, or .xlsx, .xlsm, .xls or .ods)"
+    )]
+    NotATable { file: String },
+    #[error("{file}: the spreadsheet cannot be read: {reason}")]
+    BadSpreadsheet { file: String, reason: String },
+    #[error("{file}: there is no sheet {sheet:?} (sheets: {found})")]
+    NoSheet {
+        file: String,
+        sheet: String,
+        found: String,
+    },
+    #[error("{file}, line {line}: {reason} (expected comma-separated text)")]
+    BadCsv {
+        file: String,
+        line: u64,
+        reason: String,
+    },
+}
+
+/// Spreadsheet kinds calamine reads, by the file's extension in any case.
+const SPREADSHEETS: [&str; 5] = ["xlsx", "xlsm", "xls", "xlsb", "ods"];
+
+/// Reads every sheet of `path` (`-` is CSV on standard input); `shown` names it in messages.
+pub fn read_sheets(path: &Path) -> Result<Vec<Sheet>, TableError> {
+    let shown = path.display().to_string();
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if SPREADSHEETS.contains(&extension.as_str()) {
+        return read_spreadsheet(path, &shown);
+    }
+    let bytes = if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).map_err(|e| {
+            TableError::Unreadable {
+                file: "standard input".into(),
+                reason: e.to_string(),
+            }
+        })?;
+        bytes
+    } else {
+        std::fs::read(path).map_err(|e| TableError::Unreadable {
+            file: shown.clone(),
+            reason: e.to_string(),
+        })?
+    };
+    // A spreadsheet saved under another name (a register.csv that is really .xlsx).
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return read_spreadsheet(path, &shown);
+    }
+    let text = decode_text(&bytes).ok_or(TableError::NotATable {
+        file: shown.clone(),
+    })?;
+    Ok(vec![read_csv(&text, &shown)?])
+}
+
+/// UTF-8 (with or without a byte-order mark), else Windows-1252 as Excel's plain "CSV"
+/// saves it; `None` for bytes that are no text at all (control bytes, NULs).
+fn decode_text(bytes: &[u8]) -> Option<String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_string(),
+        Err(_) => bytes.iter().map(|&b| windows_1252(b)).collect(),
+    };
+    let binary = text
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'));
+    (!binary).then_some(text)
+}
+
+/// Windows-1252, the code page of Excel's "CSV (Comma delimited)" on English Windows.
+fn windows_1252(byte: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    match byte {
+        0x80..=0x9F => HIGH[usize::from(byte - 0x80)],
+        _ => char::from(byte),
+    }
+}
+
+fn read_csv(text: &str, shown: &str) -> Result<Sheet, TableError> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    let mut record = csv::StringRecord::new();
+    loop {
+        let before = reader.position().byte();
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
+                // The line the row starts on, counted as the file has its line ends; blank
+                // lines the reader skipped before it do not count as its start.
+                let start = record.position().map_or(before, csv::Position::byte);
+                rows.push(Row {
+                    number: line_at(text, skip_line_ends(text, start)),
+                    cells: record
+                        .iter()
+                        .map(|c| {
+                            if c.trim().is_empty() {
+                                Cell::Empty
+                            } else {
+                                Cell::Text(lines_as_lf(c))
+                            }
+                        })
+                        .collect(),
+                });
+            }
+            Err(e) => {
+                let at = e.position().map_or(before, csv::Position::byte);
+                return Err(TableError::BadCsv {
+                    file: shown.to_string(),
+                    line: line_at(text, skip_line_ends(text, at)),
+                    reason: printable(&e.to_string()),
+                });
+            }
+        }
+    }
+    Ok(Sheet { name: None, rows })
+}
+
+fn skip_line_ends(text: &str, offset: u64) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = usize::try_from(offset)
+        .unwrap_or(usize::MAX)
+        .min(bytes.len());
+    while matches!(bytes.get(at), Some(b'\r' | b'\n')) {
+        at += 1;
+    }
+    at
+}
+
+/// The 1-based line of byte `offset`: LF, CRLF and a lone CR each end one line.
+fn line_at(text: &str, offset: usize) -> u64 {
+    let bytes = &text.as_bytes()[..offset.min(text.len())];
+    let lone_cr = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+    let ends = (0..bytes.len())
+        .filter(|&i| bytes[i] == b'\n' || lone_cr(i))
+        .count();
+    1 + ends as u64
+}
+
+fn read_spreadsheet(path: &Path, shown: &str) -> Result<Vec<Sheet>, TableError> {
+    let bad = |e: calamine::Error| TableError::BadSpreadsheet {
+        file: shown.to_string(),
+        reason: printable(&e.to_string()),
+    };
+    let mut workbook = calamine::open_workbook_auto(path).map_err(|e| match e {
+        calamine::Error::Io(io) => TableError::Unreadable {
+            file: shown.to_string(),
+            reason: io.to_string(),
+        },
+        other => bad(other),
+    })?;
+    let mut sheets = Vec::new();
+    for name in workbook.sheet_names() {
+        let range = workbook.worksheet_range(&name).map_err(bad)?;
+        let (first_row, first_column) = range.start().unwrap_or((0, 0));
+        let rows = range
+            .rows()
+            .enumerate()
+            .map(|(i, cells)| Row {
+                number: u64::from(first_row) + i as u64 + 1,
+                cells: std::iter::repeat_n(Cell::Empty, first_column as usize)
+                    .chain(cells.iter().map(cell_of))
+                    .collect(),
+            })
+            .collect();
+        sheets.push(Sheet {
+            name: Some(name),
+            rows,
+        });
+    }
+    Ok(sheets)
+}
+
+fn cell_of(data: &Data) -> Cell {
+    match data {
+        Data::Empty | Data::Error(_) => Cell::Empty,
+        Data::String(s) if s.trim().is_empty() => Cell::Empty,
+        Data::String(s) => Cell::Text(lines_as_lf(s)),
+        Data::Int(i) => Cell::Number(*i as f64),
+        Data::Float(f) => Cell::Number(*f),
+        Data::Bool(b) => Cell::Bool(*b),
+        Data::DateTime(_) | Data::DateTimeIso(_) => match data.as_date() {
+            Some(date) => Cell::Date(date),
+            None => Cell::Text(data.to_string()),
+        },
+        Data::DurationIso(s) => Cell::Text(s.clone()),
+    }
+}
+
+/// Line breaks inside a cell as the rest of qiboard keeps them: `\n` (Excel on Windows
+/// writes `\r\n` inside a quoted CSV field).
+fn lines_as_lf(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// A message from a library, made one printable line.
+fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn csv(text: &str) -> Vec<(u64, Vec<String>)> {
+        read_csv(text, "t.csv")
+            .unwrap()
+            .rows
+            .into_iter()
+            .map(|r| (r.number, r.cells.iter().map(Cell::shown).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn rows_keep_the_line_they_start_on_for_every_line_end() {
+        for end in ["\n", "\r\n", "\r"] {
+            let text = format!("title,aim{end}A,\"two{end}lines\"{end}{end}B,x{end}");
+            let rows = csv(&text);
+            let numbers: Vec<u64> = rows.iter().map(|r| r.0).collect();
+            assert_eq!(numbers, vec![1, 2, 5], "line ends {end:?}: {rows:?}");
+        }
+    }
+
+    #[test]
+    fn excel_csv_text_is_read_in_either_encoding() {
+        let utf8 = decode_text(b"\xEF\xBB\xBFtitle\nCaf\xC3\xA9 \xE2\x80\x93 ward").unwrap();
+        assert_eq!(utf8, "title\nCafé – ward");
+        let ansi = decode_text(b"title\nCaf\xE9 \x96 ward").unwrap();
+        assert_eq!(ansi, "title\nCafé – ward");
+        assert_eq!(decode_text(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), None);
+    }
+}
