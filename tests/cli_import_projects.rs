@@ -205,3 +205,67 @@ fn files_that_are_no_register_get_one_printable_line() {
     assert!(said.contains("not a CSV file or a spreadsheet"), "{said}");
     assert!(!p.db.exists());
 }
+
+#[test]
+fn export_edit_import_is_a_round_trip_that_updates_and_never_duplicates() {
+    let p = Portfolio::new();
+    p.ok(&["demo"]);
+    let before = p.projects_json();
+    for name in ["register.xlsx", "register.csv"] {
+        let file = p.path(name);
+        let file = file.to_str().unwrap();
+        let said = p.ok(&["export", "projects", file]);
+        assert!(
+            said.starts_with(&format!("{} projects exported to", before.len())),
+            "{said}"
+        );
+        let again = json(&p, &["import", "projects", file, "--json"]);
+        assert_eq!(
+            again["unchanged"].as_u64(),
+            Some(before.len() as u64),
+            "{name}: {again}"
+        );
+        assert_eq!(again["added"].as_u64(), Some(0), "{name}");
+    }
+    // Edited in "Excel": a new title on the first row, matched by its ref.
+    let csv = std::fs::read_to_string(p.path("register.csv")).unwrap();
+    let first_title = before[0]["title"].as_str().unwrap();
+    let edited = csv.replacen(first_title, "=Falls (renamed)", 1);
+    std::fs::write(p.path("edited.csv"), edited).unwrap();
+    let said = p.ok(&["import", "projects", p.path("edited.csv").to_str().unwrap()]);
+    assert!(said.starts_with("0 projects added, 1 updated"), "{said}");
+    assert_eq!(p.projects_json()[0]["title"], "=Falls (renamed)");
+    // Exported again, the formula-like title is inert in CSV and comes back as typed.
+    let out = p.ok(&["export", "projects", "-"]);
+    assert!(out.contains(",'=Falls (renamed),"), "{}", &out[..400]);
+    std::fs::write(p.path("again.csv"), &out).unwrap();
+    let again = json(
+        &p,
+        &[
+            "import",
+            "projects",
+            p.path("again.csv").to_str().unwrap(),
+            "--json",
+        ],
+    );
+    assert_eq!(again["updated"].as_u64(), Some(0), "{again}");
+    assert_eq!(p.projects_json().len(), before.len());
+}
+
+#[test]
+fn export_names_what_it_can_write() {
+    let p = Portfolio::new();
+    p.ok(&["project", "add", "--title", "Falls"]);
+    let said = refused(
+        &p,
+        &[
+            "export",
+            "projects",
+            p.path("register.pdf").to_str().unwrap(),
+        ],
+    );
+    assert!(
+        said.contains("expected a file name ending .xlsx or .csv"),
+        "{said}"
+    );
+}

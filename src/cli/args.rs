@@ -522,6 +522,12 @@ pub enum NoteCommand {
 pub enum ExportCommand {
     /// The whole portfolio as JSON; '-' writes to standard output.
     Json { file: PathBuf },
+    /// One row per project with the columns `import projects` reads, as .xlsx or .csv by
+    /// the file's name ('-' writes CSV to standard output).
+    Projects {
+        /// The file to write (.xlsx or .csv).
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -160,6 +160,9 @@ pub fn run(cli: Cli) -> Output {
         }
         Command::Demo { large, anchor } => portfolio::demo(&cli, *large, *anchor),
         Command::Export(args::ExportCommand::Json { file }) => portfolio::export(&cli, file),
+        Command::Export(args::ExportCommand::Projects { file }) => {
+            register::export_projects(&cli, file)
+        }
         Command::Import(args::ImportCommand::Json { file }) => portfolio::import(&cli, file),
         Command::Import(args::ImportCommand::Projects {
             file,

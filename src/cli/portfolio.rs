@@ -79,19 +79,9 @@ pub fn export(cli: &Cli, file: &Path) -> Output {
     Ok(format!("portfolio exported to {}\n", file.display()))
 }
 
-/// Writes through a temporary file and a rename, so a reader never sees half an export.
 fn write_new(file: &Path, text: &str) -> Result<(), CliError> {
-    use std::io::Write;
-    let tmp = file.with_extension("qiboard-tmp");
-    let failed =
-        |e: std::io::Error| CliError::failure(format!("cannot write {}: {e}", file.display()));
-    let _ = std::fs::remove_file(&tmp);
-    // The export holds the whole portfolio: readable by its owner only, like the database.
-    let mut out = crate::platform::create_private_file(&tmp).map_err(failed)?;
-    out.write_all(text.as_bytes())
-        .and_then(|()| out.sync_all())
-        .map_err(failed)?;
-    std::fs::rename(&tmp, file).map_err(failed)
+    crate::exchange::files::write_whole(file, text.as_bytes())
+        .map_err(|e| CliError::failure(format!("cannot write {}: {e}", file.display())))
 }
 
 pub fn import(cli: &Cli, file: &Path) -> Output {

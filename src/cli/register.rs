@@ -2,8 +2,9 @@
 
 use std::path::Path;
 
-use super::{Cli, CliError, Output, open_store, pretty};
+use super::{Cli, CliError, Output, open_existing, open_store, pretty};
 use crate::exchange::register::{RegisterError, parse_map, read_register};
+use crate::exchange::register_export;
 use crate::exchange::table::{TableError, read_sheets};
 use crate::store::{ImportError, RowAction};
 
@@ -130,4 +131,40 @@ pub fn import_projects(cli: &Cli, options: &Options<'_>) -> Output {
 
 fn table_error(error: &TableError) -> CliError {
     CliError::bad_input(error.to_string())
+}
+
+/// `export projects FILE|-`: the register, for Excel or for a second portfolio.
+pub fn export_projects(cli: &Cli, file: &Path) -> Output {
+    let extension = file
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if file != Path::new("-") && !matches!(extension.as_str(), "xlsx" | "csv") {
+        return Err(CliError::bad_input(format!(
+            "{}: expected a file name ending .xlsx or .csv (or - for CSV on standard output)",
+            file.display()
+        )));
+    }
+    let rows = open_existing(cli)?.register()?;
+    if file == Path::new("-") {
+        return Ok(String::from_utf8_lossy(&register_export::to_csv(&rows)).into_owned());
+    }
+    let bytes = if extension == "xlsx" {
+        register_export::to_xlsx(&rows)
+            .map_err(|e| CliError::failure(format!("cannot make {}: {e}", file.display())))?
+    } else {
+        register_export::to_csv(&rows)
+    };
+    crate::exchange::files::write_whole(file, &bytes)
+        .map_err(|e| CliError::failure(format!("cannot write {}: {e}", file.display())))?;
+    let plural = if rows.len() == 1 {
+        "project"
+    } else {
+        "projects"
+    };
+    Ok(format!(
+        "{} {plural} exported to {} (one row each; edit and `qiboard import projects` it back)\n",
+        rows.len(),
+        file.display()
+    ))
 }

@@ -84,6 +84,32 @@ impl RegisterField {
         }
     }
 
+    /// The header an export writes (and an import reads back).
+    pub fn header(self) -> &'static str {
+        match self {
+            RegisterField::Ref => "Ref",
+            RegisterField::Title => "Title",
+            RegisterField::Aim => "Aim",
+            RegisterField::Problem => "Problem",
+            RegisterField::ScopeIn => "Scope in",
+            RegisterField::ScopeOut => "Scope out",
+            RegisterField::Stage => "Stage",
+            RegisterField::Status => "Status",
+            RegisterField::Score => "Score",
+            RegisterField::Lead => "Lead",
+            RegisterField::Sponsor => "Sponsor",
+            RegisterField::Coach => "Coach",
+            RegisterField::Cohort => "Cohort",
+            RegisterField::Division => "Division",
+            RegisterField::Department => "Department",
+            RegisterField::StartDate => "Start date",
+            RegisterField::TargetDate => "Target date",
+            RegisterField::Risks => "Risks",
+            RegisterField::Members => "Team members",
+            RegisterField::ExternalId => "External ID",
+        }
+    }
+
     /// Other headers trackers use for the field (matched as [`header_key`] folds them).
     fn synonyms(self) -> &'static [&'static str] {
         match self {

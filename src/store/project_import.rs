@@ -414,3 +414,59 @@ fn record_score(
     )?;
     Ok(())
 }
+
+impl Store {
+    /// Every project as a register row (what `import projects` reads back), by ref.
+    pub fn register(&self) -> Result<Vec<ProjectImport>> {
+        let role = |name: &str| super::reads::ROLE_NAME.replace("?role", &format!("'{name}'"));
+        let sql = format!(
+            "SELECT p.ref_no, p.external_id, p.title, p.aim, p.problem, p.scope_in, p.scope_out,
+                    p.division, p.department, p.risks, c.name, p.lead_name, {sponsor}, {coach},
+                    s.name, p.status, p.score, p.start_date, p.target_date,
+                    (SELECT group_concat(name, '; ') FROM (
+                        SELECT pe.name FROM roles r JOIN people pe ON pe.id = r.person_id
+                        WHERE r.project_id = p.id AND r.role = 'member' ORDER BY pe.name))
+             FROM projects p JOIN stages s ON s.id = p.stage_id
+             LEFT JOIN cohorts c ON c.id = p.cohort_id
+             ORDER BY p.ref_no",
+            sponsor = role("sponsor"),
+            coach = role("coach"),
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let some = |text: String| Some(text).filter(|t| !t.is_empty());
+        let date = |text: Option<String>| {
+            text.and_then(|t| NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok())
+        };
+        let rows = stmt.query_map([], |r| {
+            Ok(ProjectImport {
+                row: 0,
+                reference: Some(ProjectRef(r.get(0)?)),
+                external_id: some(r.get(1)?),
+                title: Some(r.get(2)?),
+                aim: some(r.get(3)?),
+                problem: some(r.get(4)?),
+                scope_in: some(r.get(5)?),
+                scope_out: some(r.get(6)?),
+                division: some(r.get(7)?),
+                department: some(r.get(8)?),
+                risks: some(r.get(9)?),
+                cohort: r.get(10)?,
+                lead: r.get(11)?,
+                sponsor: r.get(12)?,
+                coach: r.get(13)?,
+                stage: Some(r.get(14)?),
+                status: r.get::<_, String>(15)?.parse().ok(),
+                score: r
+                    .get::<_, Option<i64>>(16)?
+                    .and_then(|h| ProgressScore::from_halves(h).ok()),
+                start_date: date(r.get(17)?),
+                target_date: date(r.get(18)?),
+                members: r
+                    .get::<_, Option<String>>(19)?
+                    .map(|m| m.split("; ").map(str::to_string).collect())
+                    .unwrap_or_default(),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

@@ -107,7 +107,8 @@ pub(crate) const FILTER_SQL: &str = "
                                AND instr(lower(pe.name), lower(?4)) > 0))
     AND (?5 IS NULL OR instr(lower(p.division), lower(?5)) > 0)";
 
-const ROLE_NAME: &str = "(SELECT pe.name FROM roles r JOIN people pe ON pe.id = r.person_id
+pub(crate) const ROLE_NAME: &str =
+    "(SELECT pe.name FROM roles r JOIN people pe ON pe.id = r.person_id
                           WHERE r.project_id = p.id AND r.role = ?role)";
 
 impl ProjectFilter {
