@@ -269,3 +269,50 @@ fn export_names_what_it_can_write() {
         "{said}"
     );
 }
+
+#[test]
+fn the_workbook_holds_every_table_with_dates_as_dates() {
+    use calamine::{Data, Reader, open_workbook_auto};
+    let p = Portfolio::new();
+    p.ok(&["demo"]);
+    let file = p.path("portfolio.xlsx");
+    let said = p.ok(&["export", "workbook", file.to_str().unwrap()]);
+    assert!(said.contains("40 projects"), "{said}");
+    let mut book = open_workbook_auto(&file).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        [
+            "Projects",
+            "Team",
+            "Score history",
+            "Drivers",
+            "Change ideas",
+            "PDSA cycles",
+            "Measures",
+            "Data",
+            "Benefits",
+            "Notes"
+        ]
+    );
+    let data = book.worksheet_range("Data").unwrap();
+    let headers: Vec<String> = data
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(headers, ["Ref", "Measure", "Date", "Value", "Note"]);
+    let first = data.rows().nth(1).unwrap();
+    assert!(matches!(first[2], Data::DateTime(_)), "{:?}", first[2]);
+    assert!(matches!(first[3], Data::Float(_)), "{:?}", first[3]);
+    let points = data.rows().count() - 1;
+    assert!(said.contains(&format!("{points} data points")), "{said}");
+    // The Projects sheet is the register: it imports back unchanged.
+    let again = json(
+        &p,
+        &["import", "projects", file.to_str().unwrap(), "--json"],
+    );
+    assert_eq!(again["unchanged"].as_u64(), Some(40), "{again}");
+    assert_eq!(again["sheet"], "Projects");
+}

@@ -528,6 +528,12 @@ pub enum ExportCommand {
         /// The file to write (.xlsx or .csv).
         file: PathBuf,
     },
+    /// The whole portfolio as an Excel workbook: the projects, then a sheet per table (team,
+    /// score history, drivers, change ideas, PDSA cycles, measures, data, benefits, notes).
+    Workbook {
+        /// The file to write (.xlsx).
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]

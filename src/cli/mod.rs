@@ -163,6 +163,9 @@ pub fn run(cli: Cli) -> Output {
         Command::Export(args::ExportCommand::Projects { file }) => {
             register::export_projects(&cli, file)
         }
+        Command::Export(args::ExportCommand::Workbook { file }) => {
+            register::export_workbook(&cli, file)
+        }
         Command::Import(args::ImportCommand::Json { file }) => portfolio::import(&cli, file),
         Command::Import(args::ImportCommand::Projects {
             file,

@@ -11,7 +11,7 @@ use crate::exchange::json;
 use crate::store::{Portfolio, Store};
 
 /// A progress bar on standard error, hidden when that is not a terminal (scripts, CI).
-fn progress(total: usize, what: &str) -> ProgressBar {
+pub(super) fn progress(total: usize, what: &str) -> ProgressBar {
     let bar = ProgressBar::new(total as u64);
     bar.set_style(
         ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} rows")

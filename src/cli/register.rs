@@ -168,3 +168,42 @@ pub fn export_projects(cli: &Cli, file: &Path) -> Output {
         file.display()
     ))
 }
+
+/// `export workbook FILE.xlsx`: everything, a sheet per table, with a progress bar.
+pub fn export_workbook(cli: &Cli, file: &Path) -> Output {
+    let extension = file
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if extension != "xlsx" {
+        return Err(CliError::bad_input(format!(
+            "{}: expected a file name ending .xlsx",
+            file.display()
+        )));
+    }
+    let store = open_existing(cli)?;
+    let rows = store.register()?;
+    let total = store.portfolio_size()?;
+    // Read, then write: each row is counted twice on the way.
+    let bar = super::portfolio::progress(
+        usize::try_from(total.saturating_mul(2)).unwrap_or(usize::MAX),
+        "exporting the workbook",
+    );
+    let sheets = store.portfolio_sheets(&mut || bar.inc(1))?;
+    let bytes = register_export::workbook(&rows, &sheets, &mut || bar.inc(1))
+        .map_err(|e| CliError::failure(format!("cannot make {}: {e}", file.display())))?;
+    bar.finish_and_clear();
+    crate::exchange::files::write_whole(file, &bytes)
+        .map_err(|e| CliError::failure(format!("cannot write {}: {e}", file.display())))?;
+    let counted: Vec<String> = std::iter::once(format!("{} projects", rows.len()))
+        .chain(sheets.iter().map(|s| match s.name {
+            "Data" => format!("{} data points", s.rows.len()),
+            name => format!("{} {}", s.rows.len(), name.to_lowercase()),
+        }))
+        .collect();
+    Ok(format!(
+        "portfolio exported to {}: {}\n",
+        file.display(),
+        counted.join(", ")
+    ))
+}

@@ -4,11 +4,11 @@
 //! text that Excel would run (`=`, `+`, `-`, `@`, tab, CR first) gets a leading `'`, which the
 //! import takes off again.
 
-use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, XlsxError};
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
 use super::register::RegisterField;
 use super::table::Cell;
-use crate::store::ProjectImport;
+use crate::store::{PortfolioSheet, ProjectImport, SheetValue};
 
 /// The register's columns in the export's order (ref first).
 pub const COLUMNS: [RegisterField; 20] = [
@@ -104,54 +104,136 @@ pub fn to_csv(rows: &[ProjectImport]) -> Vec<u8> {
 /// cells, scores as numbers, everything else as text.
 pub fn to_xlsx(rows: &[ProjectImport]) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
+    projects_sheet(&mut book, rows)?;
+    book.save_to_buffer()
+}
+
+/// The whole portfolio: the register first, then a sheet per table (`export workbook`).
+pub fn workbook(
+    rows: &[ProjectImport],
+    sheets: &[PortfolioSheet],
+    on_row: &mut dyn FnMut(),
+) -> Result<Vec<u8>, XlsxError> {
+    let mut book = Workbook::new();
+    projects_sheet(&mut book, rows)?;
+    let formats = Formats::new();
+    for table in sheets {
+        let sheet = book.add_worksheet().set_name(table.name)?;
+        let widths: Vec<f64> = table
+            .headers
+            .iter()
+            .map(|h| match *h {
+                "Ref" | "Cycle" | "Score" | "Act" | "Level" | "Kind" | "Unit" => 10.0,
+                "Date" | "Start date" | "End date" | "Claimed date" | "Value" | "Amount" => 12.0,
+                _ => 28.0,
+            })
+            .collect();
+        header(sheet, table.headers, &widths, table.rows.len(), &formats)?;
+        for (i, values) in table.rows.iter().enumerate() {
+            for (column, value) in values.iter().enumerate() {
+                let cell = match value {
+                    SheetValue::Empty => Cell::Empty,
+                    SheetValue::Text(t) => Cell::Text(t.clone()),
+                    SheetValue::Number(n) => Cell::Number(*n),
+                    SheetValue::Date(d) => Cell::Date(*d),
+                };
+                write_cell(sheet, i as u32 + 1, column as u16, &cell, &formats)?;
+            }
+            on_row();
+        }
+    }
+    book.save_to_buffer()
+}
+
+struct Formats {
+    bold: Format,
+    date: Format,
+    wrap: Format,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        Formats {
+            bold: Format::new().set_bold(),
+            date: Format::new().set_num_format("dd/mm/yyyy"),
+            wrap: Format::new().set_text_wrap(),
+        }
+    }
+}
+
+fn projects_sheet(book: &mut Workbook, rows: &[ProjectImport]) -> Result<(), XlsxError> {
+    let formats = Formats::new();
     let sheet = book.add_worksheet().set_name("Projects")?;
-    let bold = Format::new().set_bold();
-    let date = Format::new().set_num_format("dd/mm/yyyy");
-    let wrap = Format::new().set_text_wrap();
-    for (column, field) in COLUMNS.iter().enumerate() {
-        let column = column as u16;
-        sheet.write_string_with_format(0, column, field.header(), &bold)?;
-        let width = match field {
+    let headers: Vec<&str> = COLUMNS.iter().map(|f| f.header()).collect();
+    let widths: Vec<f64> = COLUMNS
+        .iter()
+        .map(|field| match field {
             RegisterField::Title | RegisterField::Aim | RegisterField::Problem => 48.0,
             RegisterField::ScopeIn | RegisterField::ScopeOut | RegisterField::Risks => 32.0,
             RegisterField::Ref | RegisterField::Score | RegisterField::Status => 10.0,
             _ => 20.0,
-        };
-        sheet.set_column_width(column, width)?;
-    }
+        })
+        .collect();
+    header(sheet, &headers, &widths, rows.len(), &formats)?;
     for (i, row) in rows.iter().enumerate() {
-        let at = i as u32 + 1;
         for (column, cell) in cells(row).iter().enumerate() {
-            let column = column as u16;
-            match cell {
-                Cell::Empty => {}
-                Cell::Text(t) if t.contains('\n') => {
-                    sheet.write_string_with_format(at, column, t, &wrap)?;
-                }
-                Cell::Text(t) => {
-                    sheet.write_string(at, column, t)?;
-                }
-                Cell::Number(n) => {
-                    sheet.write_number(at, column, *n)?;
-                }
-                Cell::Date(d) => {
-                    use chrono::Datelike;
-                    let excel = ExcelDateTime::from_ymd(
-                        u16::try_from(d.year()).unwrap_or(1900),
-                        d.month() as u8,
-                        d.day() as u8,
-                    )?;
-                    sheet.write_datetime_with_format(at, column, excel, &date)?;
-                }
-                Cell::Bool(b) => {
-                    sheet.write_boolean(at, column, *b)?;
-                }
-            }
+            write_cell(sheet, i as u32 + 1, column as u16, cell, &formats)?;
         }
     }
+    Ok(())
+}
+
+/// A bold header row, frozen, with a filter over the rows below and set column widths.
+fn header(
+    sheet: &mut Worksheet,
+    headers: &[&str],
+    widths: &[f64],
+    rows: usize,
+    formats: &Formats,
+) -> Result<(), XlsxError> {
+    for (column, (name, width)) in headers.iter().zip(widths).enumerate() {
+        sheet.write_string_with_format(0, column as u16, *name, &formats.bold)?;
+        sheet.set_column_width(column as u16, *width)?;
+    }
     sheet.set_freeze_panes(1, 0)?;
-    sheet.autofilter(0, 0, rows.len() as u32, COLUMNS.len() as u16 - 1)?;
-    book.save_to_buffer()
+    let last = u32::try_from(rows).unwrap_or(u32::MAX);
+    sheet.autofilter(0, 0, last, headers.len().saturating_sub(1) as u16)?;
+    Ok(())
+}
+
+/// Text as text (never a formula), numbers as numbers, dates as date cells.
+fn write_cell(
+    sheet: &mut Worksheet,
+    row: u32,
+    column: u16,
+    cell: &Cell,
+    formats: &Formats,
+) -> Result<(), XlsxError> {
+    match cell {
+        Cell::Empty => {}
+        Cell::Text(t) if t.contains('\n') => {
+            sheet.write_string_with_format(row, column, t, &formats.wrap)?;
+        }
+        Cell::Text(t) => {
+            sheet.write_string(row, column, t)?;
+        }
+        Cell::Number(n) => {
+            sheet.write_number(row, column, *n)?;
+        }
+        Cell::Date(d) => {
+            use chrono::Datelike;
+            let excel = ExcelDateTime::from_ymd(
+                u16::try_from(d.year()).unwrap_or(1900),
+                d.month() as u8,
+                d.day() as u8,
+            )?;
+            sheet.write_datetime_with_format(row, column, excel, &formats.date)?;
+        }
+        Cell::Bool(b) => {
+            sheet.write_boolean(row, column, *b)?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@ pub mod schema;
 mod spc_summary;
 mod unsaved;
 mod work;
+mod workbook;
 
 use std::path::{Path, PathBuf};
 
@@ -40,6 +41,7 @@ pub use spc_summary::{
     xmr_options,
 };
 pub use work::{MeasureField, NewMeasure, NewPdsa, PdsaField, RecordOutcome};
+pub use workbook::{PortfolioSheet, SheetValue};
 
 use crate::clock::{Clock, format_time};
 use crate::domain::{ProjectRef, default_stages};
