@@ -3,7 +3,9 @@
 //! dates `YYYY-MM-DD` or UK `DD/MM/YYYY`, an empty value for a missing point, negatives allowed.
 //!
 //! Every refusal is one line naming the line of the file, the column and the format expected,
-//! because the person fixing it has the file open in Excel, not a stack trace.
+//! because the person fixing it has the file open in Excel, not a stack trace. Lines are
+//! counted as an editor shows them, whatever the line ends (LF, Excel's CRLF, old Mac CR), and
+//! a file that is not text at all (a workbook, an image) is named as such, never echoed.
 
 use chrono::NaiveDate;
 use std::io::Read;
@@ -22,9 +24,13 @@ pub enum SeriesCsvError {
     )]
     Empty,
     #[error(
-        "line 1: the header has no {missing} column (found: {found}; expected a header row naming date and value columns, e.g. date,value)"
+        "line {line}: the header has no {missing} column (found: {found}; expected a header row naming date and value columns, e.g. date,value)"
     )]
-    MissingColumns { missing: String, found: String },
+    MissingColumns {
+        line: u64,
+        missing: String,
+        found: String,
+    },
     #[error(
         "line {line}: the header has two {column} columns (expected one date and one value column)"
     )]
@@ -59,8 +65,108 @@ pub enum SeriesCsvError {
     TooFewValues { found: usize },
     #[error("line {line}: {message} (expected comma-separated UTF-8 text with a header row)")]
     Malformed { line: u64, message: String },
+    #[error(
+        "this is {0}, not CSV text (expected comma-separated UTF-8 text with date and value columns; in Excel, save as CSV UTF-8)"
+    )]
+    NotCsv(NotCsv),
     #[error("could not read the series: {0}")]
     Io(String),
+}
+
+/// What a file that cannot be CSV turned out to be, told by its first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotCsv {
+    /// `.xlsx`, `.docx` and `.zip` all start as a zip archive.
+    ZipOrWorkbook,
+    /// The old binary Office format (`.xls`, `.doc`).
+    OldOfficeFile,
+    Pdf,
+    Png,
+    Jpeg,
+    Gif,
+    /// Excel's "Unicode text" and some exports: readable, but not in the encoding expected.
+    Utf16,
+    /// Anything else holding NUL bytes: no text file does.
+    Binary,
+}
+
+impl std::fmt::Display for NotCsv {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            NotCsv::ZipOrWorkbook => "an Excel workbook (.xlsx) or another zip file",
+            NotCsv::OldOfficeFile => "an old Excel workbook (.xls) or another Office file",
+            NotCsv::Pdf => "a PDF document",
+            NotCsv::Png => "a PNG image",
+            NotCsv::Jpeg => "a JPEG image",
+            NotCsv::Gif => "a GIF image",
+            NotCsv::Utf16 => "UTF-16 text",
+            NotCsv::Binary => "binary data",
+        })
+    }
+}
+
+/// Tells a file that cannot be CSV by its first bytes, before any of it is shown as text.
+fn sniff(bytes: &[u8]) -> Option<NotCsv> {
+    const SIGNATURES: [(&[u8], NotCsv); 8] = [
+        (b"PK\x03\x04", NotCsv::ZipOrWorkbook),
+        (b"PK\x05\x06", NotCsv::ZipOrWorkbook),
+        (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", NotCsv::OldOfficeFile),
+        (b"%PDF", NotCsv::Pdf),
+        (b"\x89PNG", NotCsv::Png),
+        (b"\xFF\xD8\xFF", NotCsv::Jpeg),
+        (b"GIF8", NotCsv::Gif),
+        (b"\xFF\xFE", NotCsv::Utf16),
+    ];
+    if let Some((_, kind)) = SIGNATURES
+        .iter()
+        .find(|(magic, _)| bytes.starts_with(magic))
+    {
+        return Some(*kind);
+    }
+    if bytes.starts_with(b"\xFE\xFF") {
+        return Some(NotCsv::Utf16);
+    }
+    bytes.contains(&0).then_some(NotCsv::Binary)
+}
+
+/// Line numbers as an editor shows them, from the byte offsets the csv reader gives.
+///
+/// The csv reader counts only `\n`, and places a record where the previous one ended, so with
+/// CRLF, lone CR or blank lines its own line numbers point one or more lines too early.
+struct Lines<'a> {
+    bytes: &'a [u8],
+    /// Bytes before `at` have been counted into `line`.
+    at: usize,
+    line: u64,
+}
+
+impl<'a> Lines<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Lines {
+            bytes,
+            at: 0,
+            line: 1,
+        }
+    }
+
+    /// The line on which the text at `offset` starts, once the line ends left before it by
+    /// the previous record and any blank lines are passed over. Offsets only move forward.
+    fn line_at(&mut self, offset: u64) -> u64 {
+        let mut start = usize::try_from(offset)
+            .unwrap_or(usize::MAX)
+            .clamp(self.at, self.bytes.len());
+        while matches!(self.bytes.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        for (i, &byte) in self.bytes[self.at..start].iter().enumerate() {
+            let crlf = byte == b'\r' && self.bytes.get(self.at + i + 1) == Some(&b'\n');
+            if byte == b'\n' || (byte == b'\r' && !crlf) {
+                self.line += 1;
+            }
+        }
+        self.at = start;
+        self.line
+    }
 }
 
 /// Reads a whole series from CSV text.
@@ -80,38 +186,47 @@ pub fn read_series_at_least<R: Read>(
     reader: R,
     min_values: usize,
 ) -> Result<Vec<SeriesPoint>, SeriesCsvError> {
+    let mut bytes = Vec::new();
+    let mut reader = reader;
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|e| SeriesCsvError::Io(e.to_string()))?;
+    if let Some(kind) = sniff(&bytes) {
+        return Err(SeriesCsvError::NotCsv(kind));
+    }
+    let mut lines = Lines::new(&bytes);
     let mut csv = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(reader);
+        .from_reader(bytes.as_slice());
     let mut records = csv.byte_records();
     let header = loop {
         match records.next() {
             None => return Err(SeriesCsvError::Empty),
             Some(record) => {
-                let record = record.map_err(csv_error)?;
+                let record = record.map_err(|e| csv_error(e, &mut lines))?;
                 if !is_blank(&record) {
                     break record;
                 }
             }
         }
     };
-    let header_line = line_of(&header);
+    let header_line = line_of(&header, &mut lines);
     let (date_column, value_column) = find_columns(&header, header_line)?;
 
     let mut points: Vec<SeriesPoint> = Vec::new();
     let mut previous_line = header_line;
     let mut values = 0usize;
     for record in records {
-        let record = record.map_err(csv_error)?;
+        let record = record.map_err(|e| csv_error(e, &mut lines))?;
         if is_blank(&record) {
             continue;
         }
-        let line = line_of(&record);
+        let line = line_of(&record, &mut lines);
         let date_text = field(&record, date_column, line)?;
         let date = parse_date(date_text.trim()).ok_or_else(|| SeriesCsvError::BadDate {
             line,
-            text: date_text.to_string(),
+            text: cut(date_text),
         })?;
         let value_text = field(&record, value_column, line).unwrap_or_default();
         let value = parse_value(value_text, line)?;
@@ -142,8 +257,8 @@ pub fn read_series_at_least<R: Read>(
     Ok(points)
 }
 
-fn csv_error(error: csv::Error) -> SeriesCsvError {
-    let line = error.position().map_or(0, |p| p.line());
+fn csv_error(error: csv::Error, lines: &mut Lines) -> SeriesCsvError {
+    let line = error.position().map_or(0, |p| lines.line_at(p.byte()));
     match error.kind() {
         csv::ErrorKind::Io(io) => SeriesCsvError::Io(io.to_string()),
         csv::ErrorKind::Utf8 { .. } => SeriesCsvError::Malformed {
@@ -157,8 +272,8 @@ fn csv_error(error: csv::Error) -> SeriesCsvError {
     }
 }
 
-fn line_of(record: &csv::ByteRecord) -> u64 {
-    record.position().map_or(0, |p| p.line())
+fn line_of(record: &csv::ByteRecord, lines: &mut Lines) -> u64 {
+    record.position().map_or(0, |p| lines.line_at(p.byte()))
 }
 
 /// A row where every cell is empty or spaces, as Excel leaves below a table.
@@ -185,7 +300,7 @@ fn find_columns(header: &csv::ByteRecord, line: u64) -> Result<(usize, usize), S
     for (index, cell) in header.iter().enumerate() {
         let name = String::from_utf8_lossy(cell);
         let name = name.trim_start_matches('\u{feff}').trim();
-        names.push(name.to_string());
+        names.push(shown(name));
         let slot = if name.eq_ignore_ascii_case("date") {
             &mut date
         } else if name.eq_ignore_ascii_case("value") {
@@ -210,14 +325,43 @@ fn find_columns(header: &csv::ByteRecord, line: u64) -> Result<(usize, usize), S
             };
             let found = if names.iter().all(String::is_empty) {
                 "no names".to_string()
+            } else if names.len() > MAX_NAMES_SHOWN {
+                format!("{}, …", names[..MAX_NAMES_SHOWN].join(", "))
             } else {
                 names.join(", ")
             };
             Err(SeriesCsvError::MissingColumns {
+                line,
                 missing: missing.to_string(),
                 found,
             })
         }
+    }
+}
+
+/// A header that is not ours can be a whole line of prose: name the first few columns only.
+const MAX_NAMES_SHOWN: usize = 8;
+/// Cells quoted in a message are cut to this many characters.
+const MAX_CELL_SHOWN: usize = 40;
+
+/// A column name as a message lists it: short and printable, whatever the file held.
+fn shown(text: &str) -> String {
+    let mut printable = String::new();
+    for c in text.chars() {
+        if c.is_control() {
+            printable.extend(c.escape_default());
+        } else {
+            printable.push(c);
+        }
+    }
+    cut(&printable)
+}
+
+/// A cell cut short for a message (messages quote cells with `{:?}`, which escapes them).
+fn cut(text: &str) -> String {
+    match text.char_indices().nth(MAX_CELL_SHOWN) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_string(),
     }
 }
 
@@ -248,14 +392,14 @@ fn parse_value(text: &str, line: u64) -> Result<Option<f64>, SeriesCsvError> {
     }
     let number: f64 = trimmed.parse().map_err(|_| SeriesCsvError::BadValue {
         line,
-        text: text.to_string(),
+        text: cut(text),
     })?;
     if number.is_finite() {
         Ok(Some(number))
     } else {
         Err(SeriesCsvError::NotFinite {
             line,
-            text: text.to_string(),
+            text: cut(text),
         })
     }
 }
@@ -323,6 +467,51 @@ mod tests {
         for message in [e("date,value\n\"a\nb\",1\n"), e("date,date,value\n")] {
             assert!(!message.contains('\n'), "{message}");
         }
+    }
+
+    #[test]
+    fn lines_are_counted_as_an_editor_shows_them() {
+        for end in ["\n", "\r\n", "\r"] {
+            let text = ["date,value", "", "2024-01-01,1", "", "", "2024-02-01,x", ""].join(end);
+            let error = parse_series(&text).unwrap_err();
+            assert_eq!(
+                error,
+                SeriesCsvError::BadValue {
+                    line: 6,
+                    text: "x".into()
+                },
+                "{end:?}"
+            );
+            let text = ["", "when,amount", "1,2"].join(end);
+            assert!(matches!(
+                parse_series(&text),
+                Err(SeriesCsvError::MissingColumns { line: 2, .. })
+            ));
+        }
+    }
+
+    #[test]
+    fn files_that_are_not_text_are_named_not_read() {
+        assert_eq!(
+            parse_series("PK\u{3}\u{4}date,value\n"),
+            Err(SeriesCsvError::NotCsv(NotCsv::ZipOrWorkbook))
+        );
+        assert_eq!(
+            read_series(&b"\x89PNG\r\n\x1a\n"[..]),
+            Err(SeriesCsvError::NotCsv(NotCsv::Png))
+        );
+        assert_eq!(
+            read_series(&b"\xFF\xFEd\x00a\x00"[..]),
+            Err(SeriesCsvError::NotCsv(NotCsv::Utf16))
+        );
+        assert_eq!(
+            parse_series("date,value\n2024-01-01,\u{0}\n"),
+            Err(SeriesCsvError::NotCsv(NotCsv::Binary))
+        );
+        let long = format!("\u{1b}[1m{},value\n", "a".repeat(100));
+        let message = parse_series(&long).unwrap_err().to_string();
+        assert!(message.contains("found: \\u{1b}[1maaa"), "{message}");
+        assert!(message.contains("a…, value"), "{message}");
     }
 
     #[test]
