@@ -723,3 +723,57 @@ fn a_workbook_or_an_image_is_refused_without_echoing_its_bytes() {
         "{message:?}"
     );
 }
+
+/// Excel exports are often newest first: `measure import` takes rows in any order, by date,
+/// and still refuses a date given twice, naming both lines of the file.
+#[test]
+fn measure_import_takes_newest_first_files_but_not_repeated_dates() {
+    let p = Portfolio::new();
+    p.ok(&["project", "add", "--title", "Discharge before noon"]);
+    p.ok(&[
+        "measure",
+        "add",
+        "QI-1",
+        "Before noon",
+        "--kind",
+        "outcome",
+        "--direction",
+        "increase",
+    ]);
+    let newest_first = write(
+        &p,
+        "newest.csv",
+        "date,value\r\n01/04/2024,34\r\n2024-03-01,\r\n2024-02-01,32\r\n2024-01-01,31\r\n",
+    );
+    let said = p.ok(&["measure", "import", "QI-1", "Before noon", &newest_first]);
+    assert!(said.contains("3 points added"), "{said}");
+    let points = json(&p.ok(&["measure", "points", "QI-1", "Before noon", "--json"]));
+    let dates: Vec<&str> = points
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(dates, ["2024-01-01", "2024-02-01", "2024-04-01"]);
+
+    let before = p.export();
+    let repeated = write(
+        &p,
+        "repeated.csv",
+        "date,value\r\n2024-06-01,1\r\n2024-05-01,2\r\n2024-04-01,3\r\n01/05/2024,4\r\n",
+    );
+    let message = refused(
+        &p,
+        &["measure", "import", "QI-1", "Before noon", &repeated],
+        None,
+    );
+    assert!(
+        message.contains("line 5, column date: 2024-05-01 repeats the date on line 3"),
+        "{message}"
+    );
+    assert_eq!(p.export(), before, "a refused import wrote something");
+
+    // A chart's rows are its order, so `spc FILE` still wants them oldest first.
+    let message = refused(&p, &["spc", &newest_first], None);
+    assert!(message.contains("increasing order"), "{message}");
+}

@@ -14,7 +14,7 @@ use clap::{Args, ValueEnum};
 use super::error::CliError;
 use super::{Cli, Output, open_store};
 use crate::domain::{Direction, ProjectRef, parse_value};
-use crate::exchange::series_csv::{SeriesPoint, parse_date, read_series_at_least};
+use crate::exchange::series_csv::{RowOrder, SeriesPoint, parse_date, read_series_with};
 use crate::exchange::spc_report;
 use crate::spc::{self, RunChartResult, SpcError, XmrOptions};
 use crate::store::{Store, spc_direction, xmr_options};
@@ -119,7 +119,7 @@ fn source_name(file: &Path) -> String {
 }
 
 /// Reads a CSV series from a file or from standard input (`-`), with at least `min` values.
-fn read_csv(file: &Path, min: usize) -> Result<Vec<SeriesPoint>, CliError> {
+fn read_csv(file: &Path, min: usize, order: RowOrder) -> Result<Vec<SeriesPoint>, CliError> {
     let name = source_name(file);
     let refused = |e: crate::exchange::series_csv::SeriesCsvError| {
         CliError::bad_input(format!("{name}: {e}"))
@@ -129,18 +129,18 @@ fn read_csv(file: &Path, min: usize) -> Result<Vec<SeriesPoint>, CliError> {
         std::io::stdin()
             .read_to_end(&mut text)
             .map_err(|e| CliError::failure(format!("cannot read standard input: {e}")))?;
-        return read_series_at_least(text.as_slice(), min).map_err(refused);
+        return read_series_with(text.as_slice(), min, order).map_err(refused);
     }
     let reader = std::fs::File::open(file).map_err(|e| {
         CliError::bad_input(format!(
             "cannot read {name}: {e} (expected a CSV file with date and value columns)"
         ))
     })?;
-    read_series_at_least(std::io::BufReader::new(reader), min).map_err(refused)
+    read_series_with(std::io::BufReader::new(reader), min, order).map_err(refused)
 }
 
 fn from_file(file: &Path) -> Result<Series, CliError> {
-    let points = read_csv(file, 2)?;
+    let points = read_csv(file, 2, RowOrder::Increasing)?;
     let title = file
         .file_stem()
         .filter(|_| file != Path::new("-"))
@@ -323,7 +323,8 @@ pub fn measure_import(
     measure: &str,
     file: &Path,
 ) -> Output {
-    let points = read_csv(file, 0)?;
+    // Excel exports are often newest first; the portfolio keeps points by date anyway.
+    let points = read_csv(file, 0, RowOrder::AnyOrder)?;
     let skipped = points.iter().filter(|p| p.1.is_none()).count();
     let values: Vec<(NaiveDate, f64)> = points
         .iter()

@@ -51,7 +51,7 @@ pub enum SeriesCsvError {
         previous_line: u64,
     },
     #[error(
-        "line {line}, column date: {date} repeats the date on line {previous_line} (expected each date once, in increasing order)"
+        "line {line}, column date: {date} repeats the date on line {previous_line} (expected each date once)"
     )]
     Repeated {
         line: u64,
@@ -174,17 +174,27 @@ pub fn parse_series(text: &str) -> Result<Vec<SeriesPoint>, SeriesCsvError> {
     read_series(text.as_bytes())
 }
 
+/// Whether a file's rows must already be in date order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowOrder {
+    /// A chart's series: the file's order is the chart's, so dates must increase down the file.
+    Increasing,
+    /// Points to store: any order (Excel exports are often newest first), returned by date.
+    AnyOrder,
+}
+
 /// Reads a whole series from any reader (a file, or standard input for `-`); at least two
-/// values, as a chart needs.
+/// values, in increasing date order, as a chart needs.
 pub fn read_series<R: Read>(reader: R) -> Result<Vec<SeriesPoint>, SeriesCsvError> {
-    read_series_at_least(reader, 2)
+    read_series_with(reader, 2, RowOrder::Increasing)
 }
 
 /// Like [`read_series`] with another minimum number of values (`measure import` takes one,
-/// and checks for none itself).
-pub fn read_series_at_least<R: Read>(
+/// and checks for none itself) and a choice of [`RowOrder`]. Each date once either way.
+pub fn read_series_with<R: Read>(
     reader: R,
     min_values: usize,
+    order: RowOrder,
 ) -> Result<Vec<SeriesPoint>, SeriesCsvError> {
     let mut bytes = Vec::new();
     let mut reader = reader;
@@ -214,9 +224,8 @@ pub fn read_series_at_least<R: Read>(
     let header_line = line_of(&header, &mut lines);
     let (date_column, value_column) = find_columns(&header, header_line)?;
 
-    let mut points: Vec<SeriesPoint> = Vec::new();
-    let mut previous_line = header_line;
-    let mut values = 0usize;
+    // Each row with the line it came from, for messages about order and repeats.
+    let mut rows: Vec<(NaiveDate, Option<f64>, u64)> = Vec::new();
     for record in records {
         let record = record.map_err(|e| csv_error(e, &mut lines))?;
         if is_blank(&record) {
@@ -230,7 +239,7 @@ pub fn read_series_at_least<R: Read>(
         })?;
         let value_text = field(&record, value_column, line).unwrap_or_default();
         let value = parse_value(value_text, line)?;
-        if let Some(&(previous, _)) = points.last() {
+        if let (RowOrder::Increasing, Some(&(previous, _, previous_line))) = (order, rows.last()) {
             if date == previous {
                 return Err(SeriesCsvError::Repeated {
                     line,
@@ -247,14 +256,31 @@ pub fn read_series_at_least<R: Read>(
                 });
             }
         }
-        values += usize::from(value.is_some());
-        points.push((date, value));
-        previous_line = line;
+        rows.push((date, value, line));
     }
+    if order == RowOrder::AnyOrder {
+        // Stable: rows of one date stay in file order, so a repeat names the earlier line.
+        rows.sort_by_key(|row| row.0);
+        let first_repeat = rows
+            .windows(2)
+            .filter(|pair| pair[0].0 == pair[1].0)
+            .min_by_key(|pair| pair[1].2);
+        if let Some(pair) = first_repeat {
+            return Err(SeriesCsvError::Repeated {
+                line: pair[1].2,
+                date: pair[1].0,
+                previous_line: pair[0].2,
+            });
+        }
+    }
+    let values = rows.iter().filter(|row| row.1.is_some()).count();
     if values < min_values {
         return Err(SeriesCsvError::TooFewValues { found: values });
     }
-    Ok(points)
+    Ok(rows
+        .into_iter()
+        .map(|(date, value, _)| (date, value))
+        .collect())
 }
 
 fn csv_error(error: csv::Error, lines: &mut Lines) -> SeriesCsvError {
@@ -512,6 +538,28 @@ mod tests {
         let message = parse_series(&long).unwrap_err().to_string();
         assert!(message.contains("found: \\u{1b}[1maaa"), "{message}");
         assert!(message.contains("a…, value"), "{message}");
+    }
+
+    #[test]
+    fn rows_in_any_order_come_back_by_date_each_date_once() {
+        let any = |text: &str| read_series_with(text.as_bytes(), 1, RowOrder::AnyOrder);
+        assert_eq!(
+            any("date,value\n2024-01-03,3\n2024-01-01,\n2024-01-02,2\n").unwrap(),
+            vec![
+                (d(2024, 1, 1), None),
+                (d(2024, 1, 2), Some(2.0)),
+                (d(2024, 1, 3), Some(3.0))
+            ]
+        );
+        // Of two repeats, the one met first reading down the file.
+        assert_eq!(
+            any("date,value\n2024-01-09,1\n2024-01-05,1\n2024-01-09,1\n2024-01-05,1\n"),
+            Err(SeriesCsvError::Repeated {
+                line: 4,
+                date: d(2024, 1, 9),
+                previous_line: 2
+            })
+        );
     }
 
     #[test]
