@@ -777,3 +777,52 @@ fn measure_import_takes_newest_first_files_but_not_repeated_dates() {
     let message = refused(&p, &["spc", &newest_first], None);
     assert!(message.contains("increasing order"), "{message}");
 }
+
+/// Eleven values and a blank: the table counts eleven points and marks the gap as missing;
+/// the JSON keeps the row as the reference package does.
+#[test]
+fn a_missing_value_is_a_gap_not_a_point() {
+    let p = Portfolio::new();
+    let mut text = String::from("date,value\n");
+    for month in 1..=12 {
+        let value = if month == 6 {
+            String::new()
+        } else {
+            (10 + month % 4).to_string()
+        };
+        text.push_str(&format!("2024-{month:02}-01,{value}\n"));
+    }
+    let file = write(&p, "gap.csv", &text);
+    let table = p.ok(&["spc", &file]);
+    assert!(table.contains("\n11 points (1 missing); mean"), "{table}");
+    let gap = table.lines().find(|l| l.starts_with("2024-06-01")).unwrap();
+    assert!(gap.ends_with(" missing"), "{gap}");
+    assert!(
+        !gap.contains("common cause") && !gap.contains("trial"),
+        "{gap}"
+    );
+    assert!(
+        table.contains("12 points counting 1 missing, fewer than 13"),
+        "{table}"
+    );
+
+    let run = p.ok(&["spc", &file, "--chart", "run"]);
+    let gap = run.lines().find(|l| l.starts_with("2024-06-01")).unwrap();
+    assert!(gap.ends_with(" missing"), "{gap}");
+
+    let out = json(&p.ok(&["spc", &file, "--format", "json"]));
+    assert_eq!(out["points"].as_array().unwrap().len(), 12);
+    assert_eq!(out["points"][5]["value"], Value::Null);
+    assert_eq!(out["points"][5]["point_type"], "common_cause");
+
+    let svg = p.path("gap.svg");
+    let said = p.ok(&[
+        "spc",
+        &file,
+        "--format",
+        "svg",
+        "-o",
+        &svg.to_string_lossy(),
+    ]);
+    assert!(said.ends_with(": 11 points (1 missing)\n"), "{said}");
+}

@@ -265,9 +265,9 @@ pub fn run(cli: &Cli, args: &SpcArgs) -> Output {
             std::fs::write(path, text.as_bytes())
                 .map_err(|e| CliError::failure(format!("cannot write {}: {e}", path.display())))?;
             Ok(format!(
-                "Wrote {} ({} points)\n",
+                "Wrote {}: {}\n",
                 path.display(),
-                series.values.len()
+                spc_report::count_points(series.values.iter().copied())
             ))
         }
     }
