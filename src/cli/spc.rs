@@ -73,8 +73,10 @@ pub struct SpcArgs {
     /// The measure's name (with --project).
     #[arg(long, value_name = "NAME", requires = "project")]
     pub measure: Option<String>,
+    /// How to print the result.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    /// Which chart to draw.
     #[arg(long, value_enum, default_value_t = Chart::Xmr)]
     pub chart: Chart,
     /// Run chart rules for the verdict (the JSON always has both); default ihi.
