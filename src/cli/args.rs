@@ -203,7 +203,7 @@ pub enum ProjectCommand {
     },
     /// Add a project (only the title is required).
     Add {
-        /// The project's title.
+        /// The project's title (at most 200 characters).
         #[arg(long)]
         title: String,
         #[command(flatten)]
@@ -228,7 +228,7 @@ pub enum ProjectCommand {
     Edit {
         /// The project: QI-0012, qi-12 or just 12.
         reference: ProjectRef,
-        /// A new title.
+        /// A new title (at most 200 characters).
         #[arg(long)]
         title: Option<String>,
         #[command(flatten)]

@@ -10,6 +10,23 @@ pub fn require_text(field: &'static str, value: &str) -> Result<String, DomainEr
     Ok(value.to_string())
 }
 
+/// A title is read on a card, a board paper and a report line: one sentence, not an essay.
+pub const MAX_TITLE_CHARS: usize = 200;
+
+/// A project's title: not blank, and at most [`MAX_TITLE_CHARS`] characters.
+pub fn require_title(value: &str) -> Result<String, DomainError> {
+    let title = require_text("title", value)?;
+    let length = title.trim().chars().count();
+    if length > MAX_TITLE_CHARS {
+        return Err(DomainError::TooLong {
+            field: "title",
+            length,
+            max: MAX_TITLE_CHARS,
+        });
+    }
+    Ok(title)
+}
+
 /// Dates are ISO (YYYY-MM-DD) everywhere in qiboard; 2026-02-30 is refused, not rolled over.
 pub fn parse_date(input: &str) -> Result<NaiveDate, DomainError> {
     NaiveDate::parse_from_str(input.trim(), "%Y-%m-%d").map_err(|_| DomainError::Date(input.into()))
@@ -49,6 +66,18 @@ mod tests {
             assert!(parse_value(bad).is_err(), "{bad} accepted");
         }
         assert_eq!(parse_value("-3.5").unwrap(), -3.5);
+    }
+
+    #[test]
+    fn titles_are_refused_over_200_characters_naming_the_limit() {
+        let longest = "é".repeat(MAX_TITLE_CHARS);
+        assert_eq!(require_title(&longest).unwrap(), longest);
+        let error = require_title(&"x".repeat(5000)).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "title is 5000 characters long: at most 200 are allowed"
+        );
+        assert!(require_title(" ").is_err());
     }
 
     #[test]

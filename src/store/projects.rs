@@ -7,7 +7,9 @@ use rusqlite::types::Value;
 use super::change::Change;
 use super::error::{Result, StoreError};
 use super::{Store, reads};
-use crate::domain::{ProgressScore, ProjectRef, Role, Stage, Status, parse_date, require_text};
+use crate::domain::{
+    ProgressScore, ProjectRef, Role, Stage, Status, parse_date, require_text, require_title,
+};
 
 /// What a new project starts with; only the title is required.
 #[derive(Debug, Clone, Default)]
@@ -235,7 +237,7 @@ fn set_role(change: &mut Change<'_>, project_id: i64, role: Role, person: &str) 
 impl Store {
     /// Adds a project at the end of its stage's column and gives it the next ref.
     pub fn add_project(&mut self, new: &NewProject) -> Result<ProjectRef> {
-        let title = require_text("title", &new.title)?;
+        let title = require_title(&new.title)?;
         let mut change = self.begin()?;
         let stage = match &new.stage {
             Some(input) => find_stage(&change, input)?,
@@ -304,7 +306,7 @@ impl Store {
         let mut columns = Vec::new();
         for (field, input) in fields {
             let value = match field {
-                ProjectField::Title => text(&require_text("title", input)?),
+                ProjectField::Title => text(&require_title(input)?),
                 ProjectField::Cohort if input.trim().is_empty() => Value::Null,
                 ProjectField::Cohort => Value::Integer(cohort_id(&mut change, input)?),
                 ProjectField::StartDate | ProjectField::TargetDate if input.trim().is_empty() => {
