@@ -107,7 +107,7 @@ impl std::fmt::Display for NotCsv {
 
 /// Tells a file that cannot be CSV by its first bytes, before any of it is shown as text.
 fn sniff(bytes: &[u8]) -> Option<NotCsv> {
-    const SIGNATURES: [(&[u8], NotCsv); 8] = [
+    const SIGNATURES: [(&[u8], NotCsv); 9] = [
         (b"PK\x03\x04", NotCsv::ZipOrWorkbook),
         (b"PK\x05\x06", NotCsv::ZipOrWorkbook),
         (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", NotCsv::OldOfficeFile),
@@ -116,17 +116,13 @@ fn sniff(bytes: &[u8]) -> Option<NotCsv> {
         (b"\xFF\xD8\xFF", NotCsv::Jpeg),
         (b"GIF8", NotCsv::Gif),
         (b"\xFF\xFE", NotCsv::Utf16),
+        (b"\xFE\xFF", NotCsv::Utf16),
     ];
-    if let Some((_, kind)) = SIGNATURES
+    SIGNATURES
         .iter()
         .find(|(magic, _)| bytes.starts_with(magic))
-    {
-        return Some(*kind);
-    }
-    if bytes.starts_with(b"\xFE\xFF") {
-        return Some(NotCsv::Utf16);
-    }
-    bytes.contains(&0).then_some(NotCsv::Binary)
+        .map(|(_, kind)| *kind)
+        .or_else(|| bytes.contains(&0).then_some(NotCsv::Binary))
 }
 
 /// Line numbers as an editor shows them, from the byte offsets the csv reader gives.
