@@ -60,7 +60,8 @@ fn date(input: &str) -> Result<NaiveDate, String> {
 /// `qiboard spc FILE.csv [options]` or `qiboard spc --project REF --measure NAME [options]`.
 #[derive(Debug, Args)]
 pub struct SpcArgs {
-    /// CSV with a header row naming `date` and `value` columns; '-' reads standard input.
+    /// CSV with a header row naming `date` and `value` columns, oldest first; '-' reads standard
+    /// input.
     #[arg(
         value_name = "FILE.csv",
         required_unless_present = "project",
