@@ -141,6 +141,28 @@ fn adding_a_project_needs_a_title_and_lands_in_the_selected_column() {
 }
 
 #[test]
+fn a_title_over_200_characters_keeps_the_form_open_naming_the_limit() {
+    let mut store = demo_store();
+    let mut m = model(&store, (120, 40));
+    let before = history_len(&store);
+    press(&mut m, &mut store, KeyCode::Char('a'));
+    qiboard::app::handle_event(
+        &mut m,
+        crossterm::event::Event::Paste("Reduce falls on Ward 10 ".repeat(10)),
+        &mut store,
+    );
+    ctrl(&mut m, &mut store, 's');
+    let Some(Overlay::Form(form)) = &m.overlay else {
+        panic!("the form closed on a 240-character title");
+    };
+    assert_eq!(
+        form.fields[0].error.as_deref(),
+        Some("title is 239 characters long: at most 200 are allowed")
+    );
+    assert_eq!(history_len(&store), before);
+}
+
+#[test]
 fn pasted_text_lands_whole_in_the_field() {
     let mut store = demo_store();
     let mut m = model(&store, (120, 40));

@@ -166,3 +166,76 @@ fn a_long_form_in_a_small_window_still_shows_the_focused_field() {
         "the typed text is not visible at 80x12:\n{text}"
     );
 }
+
+/// Titles and names in emoji and CJK: every card row ends at the column's border, cut text
+/// ends with `…`, and the score sits at the card's right edge whatever it is.
+#[test]
+fn wide_characters_keep_every_card_inside_its_border() {
+    use qiboard::store::{NewProject, Store};
+    let clock = qiboard::clock::Clock::fixed(
+        chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 11, 23, 9, 0, 0).unwrap(),
+    );
+    let mut store = Store::open_in_memory(clock).unwrap();
+    for (title, lead) in [
+        (
+            "❤️ Kinder discharge ❤️❤️❤️❤️❤️❤️❤️❤️❤️❤️❤️❤️❤️❤️",
+            "Amy Pond",
+        ),
+        ("👩‍⚕️👩‍⚕️👩‍⚕️👩‍⚕️ Nurse-led discharge on Ward 10", "山田 花子"),
+        (
+            "病院の転倒を減らす取り組み：第十病棟での夜間の見守り",
+            "✔️✔️✔️✔️✔️✔️✔️✔️✔️✔️✔️✔️",
+        ),
+    ] {
+        let new = NewProject {
+            title: title.into(),
+            lead: Some(lead.into()),
+            ..Default::default()
+        };
+        store.add_project(&new).unwrap();
+    }
+    let m = model(&store, (120, 40));
+    let backend = ratatui::backend::TestBackend::new(120, 40);
+    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+    terminal.draw(|frame| qiboard::ui::draw(frame, &m)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let symbol = |x: u16, y: u16| buffer[(x, y)].symbol().to_string();
+    // The first column: its borders, and the last cell drawn before the right border.
+    let right = (1..120).find(|&x| symbol(x, 1) == "┐").unwrap();
+    let last_drawn = |y: u16| {
+        (1..right)
+            .rev()
+            .find(|&x| !symbol(x, y).trim().is_empty())
+            .map(|x| symbol(x, y))
+    };
+    let text = screen(&m);
+    for y in 2..16 {
+        assert_eq!(symbol(0, y), "│", "row {y}:\n{text}");
+        assert_eq!(symbol(right, y), "│", "row {y}:\n{text}");
+    }
+    // Card rows: ref and score, two title lines, lead; one blank line between cards.
+    for card in 0..3u16 {
+        let top = 2 + card * 5;
+        assert_eq!(
+            last_drawn(top).as_deref(),
+            Some("–"),
+            "score of card {card}:\n{text}"
+        );
+        assert_eq!(
+            symbol(right - 2, top),
+            "–",
+            "score of card {card} not at the edge:\n{text}"
+        );
+        assert_eq!(
+            last_drawn(top + 2).as_deref(),
+            Some("…"),
+            "title of card {card} cut unmarked:\n{text}"
+        );
+    }
+    assert_eq!(
+        last_drawn(2 + 2 * 5 + 3).as_deref(),
+        Some("…"),
+        "lead cut unmarked:\n{text}"
+    );
+    insta::assert_snapshot!("board_wide_characters", text);
+}

@@ -280,3 +280,15 @@ fn usage_errors_name_the_choices_and_take_negative_scores_as_scores() {
     );
     refused(&p, &["project", "score", "1", "-1"], "off the scale");
 }
+
+#[test]
+fn a_title_over_200_characters_is_refused_naming_the_limit() {
+    let p = seeded();
+    let essay = "Reduce falls on Ward 10 ".repeat(209);
+    let refusal = "title is 5015 characters long: at most 200 are allowed";
+    refused(&p, &["project", "add", "--title", &essay], refusal);
+    refused(&p, &["project", "edit", "1", "--title", &essay], refusal);
+    // Exactly 200 is a title.
+    let longest = "é".repeat(200);
+    p.ok(&["project", "edit", "1", "--title", &longest]);
+}

@@ -368,3 +368,26 @@ fn a_move_warns_only_about_the_gateway_items_still_open() {
         .assert()
         .code(2);
 }
+
+/// Names in CJK or emoji take two cells a character: the columns after them still line up.
+#[test]
+fn listings_line_up_by_cells_with_wide_names() {
+    let p = Portfolio::new();
+    for (title, lead) in [
+        ("Reduce falls on Ward 10", "Amy Pond"),
+        ("病院の転倒を減らす", "山田 花子"),
+        ("Kinder discharge", "👩‍⚕️ Grace"),
+    ] {
+        p.ok(&["project", "add", "--title", title, "--lead", lead]);
+    }
+    let listing = p.ok(&["project", "list"]);
+    let title_at = |line: &str, title: &str| {
+        let (before, _) = line.split_once(title).unwrap_or_else(|| panic!("{line}"));
+        qiboard::ui::text::width(before)
+    };
+    let lines: Vec<&str> = listing.lines().collect();
+    let header = title_at(lines[0], "TITLE");
+    for (line, title) in lines[1..].iter().zip(["Reduce", "病院", "Kinder"]) {
+        assert_eq!(title_at(line, title), header, "\n{listing}");
+    }
+}

@@ -578,3 +578,251 @@ fn the_cards_icons_follow_the_main_measure_and_undo() {
     let message = refused(&p, &["measure", "main", "QI-1", "Nope"], None);
     assert!(message.contains("no measure"), "{message}");
 }
+
+/// A bad value on line 4 and a bad date on line 2, written with each line end in turn.
+#[test]
+fn line_numbers_are_the_files_own_whatever_the_line_ends() {
+    let p = Portfolio::new();
+    p.ok(&["project", "add", "--title", "Discharge before noon"]);
+    p.ok(&[
+        "measure",
+        "add",
+        "QI-1",
+        "Before noon",
+        "--kind",
+        "outcome",
+        "--direction",
+        "increase",
+    ]);
+    for (style, end) in [("LF", "\n"), ("CRLF", "\r\n"), ("CR", "\r")] {
+        let lines = |rows: &[&str]| rows.join(end) + end;
+        let bad_value = write(
+            &p,
+            "value.csv",
+            &lines(&[
+                "date,value",
+                "2024-01-01,1",
+                "2024-02-01,2",
+                "2024-03-01,abc",
+            ]),
+        );
+        for args in [
+            vec!["spc", bad_value.as_str()],
+            vec![
+                "measure",
+                "import",
+                "QI-1",
+                "Before noon",
+                bad_value.as_str(),
+            ],
+        ] {
+            let message = refused(&p, &args, None);
+            assert!(
+                message.contains("line 4, column value: \"abc\""),
+                "{style} {args:?}: {message}"
+            );
+        }
+        let bad_date = write(
+            &p,
+            "date.csv",
+            &lines(&["date,value", "2024-13-01,1", "2024-02-01,2", "2024-03-01,3"]),
+        );
+        let message = refused(&p, &["spc", &bad_date], None);
+        assert!(
+            message.contains("line 2, column date"),
+            "{style}: {message}"
+        );
+        // A blank line and a value over two lines push the later lines down.
+        let spread = lines(&[
+            "date,note,value",
+            "2024-01-01,,1",
+            "",
+            "2024-02-01,\"two",
+            "lines\",2",
+            "2024-03-01,,x",
+        ]);
+        let message = refused(&p, &["spc", "-"], Some(&spread));
+        assert!(
+            message.contains("line 6, column value"),
+            "{style}: {message}"
+        );
+    }
+}
+
+/// Files that are not CSV are named for what they are, in one printable line naming the file.
+#[test]
+fn a_workbook_or_an_image_is_refused_without_echoing_its_bytes() {
+    let p = Portfolio::new();
+    p.ok(&["project", "add", "--title", "Discharge before noon"]);
+    p.ok(&[
+        "measure",
+        "add",
+        "QI-1",
+        "Before noon",
+        "--kind",
+        "outcome",
+        "--direction",
+        "increase",
+    ]);
+    let mut xlsx = b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xe8\xa1".to_vec();
+    xlsx.extend_from_slice(b"[Content_Types].xml date,value\n\xff\xfe\x00\x01 sheet1.xml");
+    let mut png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01".to_vec();
+    png.extend_from_slice(b"\x08\x02\x00\x00\x00\x90wS\xde\x00\x00\x00\x0cIDAT\x08\xd7c");
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(
+        "date,value\r\n2024-01-01,1\r\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes),
+    );
+    let cases: [(&str, Vec<u8>, &str); 4] = [
+        ("Falls.xlsx", xlsx, "an Excel workbook (.xlsx)"),
+        ("chart.png", png, "a PNG image"),
+        ("unicode.csv", utf16, "UTF-16 text"),
+        (
+            "odd.csv",
+            b"date,value\n2024-01-01,\x001\n".to_vec(),
+            "binary data",
+        ),
+    ];
+    for (name, bytes, what) in cases {
+        let path = p.path(name);
+        std::fs::write(&path, &bytes).unwrap();
+        let file = path.to_string_lossy().into_owned();
+        for args in [
+            vec!["spc", file.as_str()],
+            vec!["measure", "import", "QI-1", "Before noon", file.as_str()],
+        ] {
+            let message = refused(&p, &args, None);
+            assert!(
+                message.starts_with(&format!("qiboard: {file}: this is {what}"))
+                    && message.contains("not CSV text"),
+                "{args:?}: {message}"
+            );
+            assert!(
+                !message
+                    .trim_end()
+                    .chars()
+                    .any(|c| c.is_control() || c == '\u{fffd}'),
+                "{args:?}: {message:?}"
+            );
+            for part in ["IHDR", "Content_Types", "2024-01-01"] {
+                assert!(
+                    !message.contains(part),
+                    "{args:?} echoed the file: {message}"
+                );
+            }
+        }
+    }
+    // A text file whose header is not ours names its columns, short and printable.
+    let long = format!("\x1b[31mred\x1b[0m,{},x\n1,2,3\n", "n".repeat(500));
+    let message = refused(&p, &["spc", "-"], Some(&long));
+    assert!(message.contains("no date and no value column"), "{message}");
+    assert!(message.len() < 300, "{message}");
+    assert!(
+        !message.trim_end().chars().any(char::is_control),
+        "{message:?}"
+    );
+}
+
+/// Excel exports are often newest first: `measure import` takes rows in any order, by date,
+/// and still refuses a date given twice, naming both lines of the file.
+#[test]
+fn measure_import_takes_newest_first_files_but_not_repeated_dates() {
+    let p = Portfolio::new();
+    p.ok(&["project", "add", "--title", "Discharge before noon"]);
+    p.ok(&[
+        "measure",
+        "add",
+        "QI-1",
+        "Before noon",
+        "--kind",
+        "outcome",
+        "--direction",
+        "increase",
+    ]);
+    let newest_first = write(
+        &p,
+        "newest.csv",
+        "date,value\r\n01/04/2024,34\r\n2024-03-01,\r\n2024-02-01,32\r\n2024-01-01,31\r\n",
+    );
+    let said = p.ok(&["measure", "import", "QI-1", "Before noon", &newest_first]);
+    assert!(said.contains("3 points added"), "{said}");
+    let points = json(&p.ok(&["measure", "points", "QI-1", "Before noon", "--json"]));
+    let dates: Vec<&str> = points
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(dates, ["2024-01-01", "2024-02-01", "2024-04-01"]);
+
+    let before = p.export();
+    let repeated = write(
+        &p,
+        "repeated.csv",
+        "date,value\r\n2024-06-01,1\r\n2024-05-01,2\r\n2024-04-01,3\r\n01/05/2024,4\r\n",
+    );
+    let message = refused(
+        &p,
+        &["measure", "import", "QI-1", "Before noon", &repeated],
+        None,
+    );
+    assert!(
+        message.contains("line 5, column date: 2024-05-01 repeats the date on line 3"),
+        "{message}"
+    );
+    assert_eq!(p.export(), before, "a refused import wrote something");
+
+    // A chart's rows are its order, so `spc FILE` still wants them oldest first.
+    let message = refused(&p, &["spc", &newest_first], None);
+    assert!(message.contains("increasing order"), "{message}");
+}
+
+/// Eleven values and a blank: the table counts eleven points and marks the gap as missing;
+/// the JSON keeps the row as the reference package does.
+#[test]
+fn a_missing_value_is_a_gap_not_a_point() {
+    let p = Portfolio::new();
+    let mut text = String::from("date,value\n");
+    for month in 1..=12 {
+        let value = if month == 6 {
+            String::new()
+        } else {
+            (10 + month % 4).to_string()
+        };
+        text.push_str(&format!("2024-{month:02}-01,{value}\n"));
+    }
+    let file = write(&p, "gap.csv", &text);
+    let table = p.ok(&["spc", &file]);
+    assert!(table.contains("\n11 points (1 missing); mean"), "{table}");
+    let gap = table.lines().find(|l| l.starts_with("2024-06-01")).unwrap();
+    assert!(gap.ends_with(" missing"), "{gap}");
+    assert!(
+        !gap.contains("common cause") && !gap.contains("trial"),
+        "{gap}"
+    );
+    assert!(
+        table.contains("12 points counting 1 missing, fewer than 13"),
+        "{table}"
+    );
+
+    let run = p.ok(&["spc", &file, "--chart", "run"]);
+    let gap = run.lines().find(|l| l.starts_with("2024-06-01")).unwrap();
+    assert!(gap.ends_with(" missing"), "{gap}");
+
+    let out = json(&p.ok(&["spc", &file, "--format", "json"]));
+    assert_eq!(out["points"].as_array().unwrap().len(), 12);
+    assert_eq!(out["points"][5]["value"], Value::Null);
+    assert_eq!(out["points"][5]["point_type"], "common_cause");
+
+    let svg = p.path("gap.svg");
+    let said = p.ok(&[
+        "spc",
+        &file,
+        "--format",
+        "svg",
+        "-o",
+        &svg.to_string_lossy(),
+    ]);
+    assert!(said.ends_with(": 11 points (1 missing)\n"), "{said}");
+}

@@ -4,6 +4,7 @@ use super::Model;
 use super::form::{Field, Form, FormKind};
 use crate::domain::{
     ActDecision, PdsaCycle, ProjectRef, Status, parse_date, parse_value, require_text,
+    require_title,
 };
 use crate::store::{NewPdsa, NewProject, PdsaField, ProjectField, Store, StoreError};
 
@@ -187,7 +188,7 @@ fn refresh_version(form: &mut Form, store: &Store) -> bool {
 pub(super) fn submit_form(model: &mut Model, form: &mut Form, store: &mut Store) -> Option<String> {
     let result = match form.kind.clone() {
         FormKind::AddProject => {
-            if let Err(e) = require_text("title", &form.value("Title")) {
+            if let Err(e) = require_title(&form.value("Title")) {
                 form.set_error("Title", e.to_string());
                 return None;
             }
@@ -214,7 +215,7 @@ pub(super) fn submit_form(model: &mut Model, form: &mut Form, store: &mut Store)
             })
         }
         FormKind::EditProject { reference, version } => {
-            if let Err(e) = require_text("title", &form.value("Title")) {
+            if let Err(e) = require_title(&form.value("Title")) {
                 form.set_error("Title", e.to_string());
                 return None;
             }

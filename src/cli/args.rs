@@ -29,7 +29,13 @@ fn level(input: &str) -> Result<DriverLevel, String> {
 #[command(name = "qiboard", version, about, long_about = None, arg_required_else_help = false)]
 pub struct Cli {
     /// The portfolio file (default: qiboard.sqlite3 in your local data folder).
-    #[arg(long, global = true, env = "QIBOARD_DB", value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        env = "QIBOARD_DB",
+        hide_env_values = true,
+        value_name = "PATH"
+    )]
     pub db: Option<PathBuf>,
 
     #[command(subcommand)]
@@ -92,6 +98,7 @@ pub enum Command {
         /// How many to show.
         #[arg(long, default_value_t = 50)]
         limit: usize,
+        /// Print JSON, for scripts.
         #[arg(long)]
         json: bool,
     },
@@ -102,9 +109,15 @@ pub enum Command {
     #[command(subcommand)]
     Import(ImportCommand),
     /// Write a consistent copy of the portfolio database into DIR (default: beside it).
-    Backup { dir: Option<PathBuf> },
+    Backup {
+        /// The folder to write the copy into (default: the portfolio's own folder).
+        dir: Option<PathBuf>,
+    },
     /// Print a shell completion script.
-    Completions { shell: clap_complete::Shell },
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
     /// The app's settings file.
     #[command(subcommand)]
     Config(ConfigCommand),
@@ -138,27 +151,35 @@ pub struct ListFilter {
 /// Charter fields, shared by `project add` and `project edit`.
 #[derive(Debug, Args, Default)]
 pub struct CharterArgs {
+    /// The problem, with its evidence.
     #[arg(long)]
     pub problem: Option<String>,
+    /// The aim: what, where, how much, by when.
     #[arg(long)]
     pub aim: Option<String>,
+    /// What the project covers.
     #[arg(long)]
     pub scope_in: Option<String>,
+    /// What it leaves out.
     #[arg(long)]
     pub scope_out: Option<String>,
+    /// The division the project belongs to.
     #[arg(long)]
     pub division: Option<String>,
+    /// The department within the division.
     #[arg(long)]
     pub department: Option<String>,
+    /// Risks to the project.
     #[arg(long)]
     pub risks: Option<String>,
+    /// The cohort the lead is in (added when new).
     #[arg(long)]
     pub cohort: Option<String>,
-    /// YYYY-MM-DD.
-    #[arg(long, value_parser = date)]
+    /// Start date, YYYY-MM-DD.
+    #[arg(long, value_parser = date, value_name = "DATE")]
     pub start: Option<NaiveDate>,
-    /// YYYY-MM-DD.
-    #[arg(long, value_parser = date)]
+    /// Target date, YYYY-MM-DD.
+    #[arg(long, value_parser = date, value_name = "DATE")]
     pub target_date: Option<NaiveDate>,
 }
 
@@ -168,17 +189,21 @@ pub enum ProjectCommand {
     List {
         #[command(flatten)]
         filter: ListFilter,
+        /// Print JSON, for scripts.
         #[arg(long)]
         json: bool,
     },
     /// One project with everything on it.
     Show {
+        /// The project: QI-0012, qi-12 or just 12.
         reference: ProjectRef,
+        /// Print JSON, for scripts.
         #[arg(long)]
         json: bool,
     },
     /// Add a project (only the title is required).
     Add {
+        /// The project's title (at most 200 characters).
         #[arg(long)]
         title: String,
         #[command(flatten)]
@@ -186,18 +211,24 @@ pub enum ProjectCommand {
         /// Stage by name, key or number (default: the first).
         #[arg(long)]
         stage: Option<String>,
+        /// active, on-hold, completed or stopped (default: active).
         #[arg(long)]
         status: Option<Status>,
+        /// The project lead's name (added to people when new).
         #[arg(long)]
         lead: Option<String>,
+        /// The sponsor's name (added to people when new).
         #[arg(long)]
         sponsor: Option<String>,
+        /// The improvement coach's name (added to people when new).
         #[arg(long)]
         coach: Option<String>,
     },
     /// Change charter fields: --title, --aim, --problem … (an empty value clears a date or cohort).
     Edit {
+        /// The project: QI-0012, qi-12 or just 12.
         reference: ProjectRef,
+        /// A new title (at most 200 characters).
         #[arg(long)]
         title: Option<String>,
         #[command(flatten)]
@@ -205,23 +236,31 @@ pub enum ProjectCommand {
     },
     /// Move a project to a stage (name, key or number).
     Move {
+        /// The project: QI-0012, qi-12 or just 12.
         reference: ProjectRef,
+        /// The stage: its name, key or number (as `stage list` shows them).
         stage: String,
     },
     /// Move a project up or down within its stage's column.
     Reorder {
+        /// The project: QI-0012, qi-12 or just 12.
         reference: ProjectRef,
+        /// up or down.
         #[arg(value_parser = ["up", "down"])]
         direction: String,
     },
     /// Set a project's status: active, on hold, completed, stopped.
     Status {
+        /// The project: QI-0012, qi-12 or just 12.
         reference: ProjectRef,
+        /// active, on-hold, completed or stopped.
         status: Status,
     },
     /// Record a progress score (0.5 to 5.0 in steps of 0.5).
     Score {
+        /// The project: QI-0012, qi-12 or just 12.
         reference: ProjectRef,
+        /// The IHI progress score: 0.5 to 5.0 in steps of 0.5.
         #[arg(allow_hyphen_values = true)]
         score: ProgressScore,
         /// Why the score changed.
@@ -233,16 +272,24 @@ pub enum ProjectCommand {
     },
     /// Give a person a role: lead, sponsor, coach or member.
     Assign {
+        /// The project: QI-0012, qi-12 or just 12.
         reference: ProjectRef,
+        /// lead, sponsor, coach or member.
         #[arg(long)]
         role: Role,
+        /// The person's name (added to people when new).
         person: String,
     },
     /// Delete a project and everything on it (undo brings it back).
-    Delete { reference: ProjectRef },
+    Delete {
+        /// The project: QI-0012, qi-12 or just 12.
+        reference: ProjectRef,
+    },
     /// The current stage's gateway checklist; with ITEM (its number), mark it met.
     Gateway {
+        /// The project: QI-0012, qi-12 or just 12.
         reference: ProjectRef,
+        /// The checklist item's number, as the checklist shows it.
         item: Option<usize>,
         /// Mark the item as not met.
         #[arg(long, requires = "item")]
@@ -253,38 +300,54 @@ pub enum ProjectCommand {
 /// Like [`CharterArgs`] but dates are text, so that an empty value can clear them.
 #[derive(Debug, Args, Default)]
 pub struct CharterEdit {
+    /// The problem, with its evidence.
     #[arg(long)]
     pub problem: Option<String>,
+    /// The aim: what, where, how much, by when.
     #[arg(long)]
     pub aim: Option<String>,
+    /// What the project covers.
     #[arg(long)]
     pub scope_in: Option<String>,
+    /// What it leaves out.
     #[arg(long)]
     pub scope_out: Option<String>,
+    /// The division the project belongs to.
     #[arg(long)]
     pub division: Option<String>,
+    /// The department within the division.
     #[arg(long)]
     pub department: Option<String>,
+    /// Risks to the project.
     #[arg(long)]
     pub risks: Option<String>,
+    /// The cohort (added when new; "" removes it).
     #[arg(long)]
     pub cohort: Option<String>,
-    #[arg(long)]
+    /// Start date, YYYY-MM-DD ("" clears it).
+    #[arg(long, value_name = "DATE")]
     pub start: Option<String>,
-    #[arg(long)]
+    /// Target date, YYYY-MM-DD ("" clears it).
+    #[arg(long, value_name = "DATE")]
     pub target_date: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum PersonCommand {
+    /// Add a person (leads, sponsors and coaches named on a project are added anyway).
     Add {
+        /// Their full name.
         name: String,
+        /// Their email address.
         #[arg(long)]
         email: Option<String>,
+        /// Their division.
         #[arg(long, default_value = "")]
         division: String,
     },
+    /// Everyone, by name.
     List {
+        /// Print JSON, for scripts.
         #[arg(long)]
         json: bool,
     },
@@ -292,14 +355,20 @@ pub enum PersonCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum CohortCommand {
+    /// Add a cohort.
     Add {
+        /// Its name, e.g. "QSIR Practitioner — Cohort 7".
         name: String,
+        /// The programme it belongs to, e.g. QSIR Practitioner.
         #[arg(long, default_value = "")]
         programme: String,
-        #[arg(long, value_parser = date)]
+        /// When it starts, YYYY-MM-DD.
+        #[arg(long, value_parser = date, value_name = "DATE")]
         start: Option<NaiveDate>,
     },
+    /// Every cohort.
     List {
+        /// Print JSON, for scripts.
         #[arg(long)]
         json: bool,
     },
@@ -307,7 +376,9 @@ pub enum CohortCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum StageCommand {
+    /// The board's stages in order: number, key, name and WIP limit.
     List {
+        /// Print JSON, for scripts.
         #[arg(long)]
         json: bool,
     },
@@ -317,10 +388,14 @@ pub enum StageCommand {
 pub enum DriverCommand {
     /// Add a driver; a secondary driver names its primary with --parent.
     Add {
+        /// The project: QI-0012, qi-12 or just 12.
         reference: ProjectRef,
+        /// What the driver says.
         text: String,
+        /// primary or secondary.
         #[arg(long, value_parser = level, default_value = "primary")]
         level: DriverLevel,
+        /// A secondary driver's primary driver, by its text.
         #[arg(long)]
         parent: Option<String>,
     },
@@ -330,8 +405,11 @@ pub enum DriverCommand {
 pub enum IdeaCommand {
     /// Add a change idea, serving the named drivers.
     Add {
+        /// The project: QI-0012, qi-12 or just 12.
         reference: ProjectRef,
+        /// The change idea, in a few words.
         title: String,
+        /// A driver it serves, by its text (repeatable).
         #[arg(long = "driver")]
         drivers: Vec<String>,
     },
@@ -341,18 +419,25 @@ pub enum IdeaCommand {
 pub enum PdsaCommand {
     /// Plan a new cycle testing a change idea (added when new).
     Add {
+        /// The project: QI-0012, qi-12 or just 12.
         reference: ProjectRef,
+        /// The change idea the cycle tests (added when new).
         #[arg(long)]
         change_idea: String,
+        /// What this cycle is to find out.
         #[arg(long, default_value = "")]
         objective: String,
+        /// What the team predicts will happen, and why.
         #[arg(long, default_value = "")]
         prediction: String,
+        /// Who, what, when, where, and what data to collect.
         #[arg(long, default_value = "")]
         plan: String,
-        #[arg(long, value_parser = date)]
+        /// When the cycle starts, YYYY-MM-DD.
+        #[arg(long, value_parser = date, value_name = "DATE")]
         start: Option<NaiveDate>,
-        #[arg(long, value_parser = date)]
+        /// When it ended, YYYY-MM-DD.
+        #[arg(long, value_parser = date, value_name = "DATE")]
         end: Option<NaiveDate>,
         /// A measure the cycle should move (repeatable).
         #[arg(long = "measure")]
@@ -360,43 +445,62 @@ pub enum PdsaCommand {
     },
     /// A project's cycles, by change idea.
     List {
+        /// The project: QI-0012, qi-12 or just 12.
         reference: ProjectRef,
+        /// Print JSON, for scripts.
         #[arg(long)]
         json: bool,
     },
     /// Record the act decision: adopt, adapt or abandon.
     Act {
+        /// The project: QI-0012, qi-12 or just 12.
         reference: ProjectRef,
+        /// The cycle's number, as `pdsa list` shows it (PDSA 3 is 3).
         cycle: i64,
+        /// adopt, adapt or abandon.
         decision: ActDecision,
+        /// Study: the results against the predictions, and what was learnt.
         #[arg(long)]
         study: Option<String>,
+        /// The next step the decision leads to.
         #[arg(long)]
         next: Option<String>,
-        #[arg(long = "do")]
+        /// Do: what happened, problems and surprises.
+        #[arg(long = "do", value_name = "TEXT")]
         do_notes: Option<String>,
-        #[arg(long, value_parser = date)]
+        /// When the cycle ended, YYYY-MM-DD.
+        #[arg(long, value_parser = date, value_name = "DATE")]
         end: Option<NaiveDate>,
     },
     /// Fill in the worksheet: --do, --study, --objective …
     Edit {
+        /// The project: QI-0012, qi-12 or just 12.
         reference: ProjectRef,
+        /// The cycle's number, as `pdsa list` shows it (PDSA 3 is 3).
         cycle: i64,
+        /// What this cycle is to find out.
         #[arg(long)]
         objective: Option<String>,
+        /// What the team predicts will happen, and why.
         #[arg(long)]
         prediction: Option<String>,
+        /// Who, what, when, where, and what data to collect.
         #[arg(long)]
         plan: Option<String>,
-        #[arg(long = "do")]
+        /// Do: what happened, problems and surprises.
+        #[arg(long = "do", value_name = "TEXT")]
         do_notes: Option<String>,
+        /// Study: the results against the predictions, and what was learnt.
         #[arg(long)]
         study: Option<String>,
+        /// The next step.
         #[arg(long)]
         next: Option<String>,
-        #[arg(long, value_parser = date)]
+        /// When the cycle starts, YYYY-MM-DD.
+        #[arg(long, value_parser = date, value_name = "DATE")]
         start: Option<NaiveDate>,
-        #[arg(long, value_parser = date)]
+        /// When it ended, YYYY-MM-DD.
+        #[arg(long, value_parser = date, value_name = "DATE")]
         end: Option<NaiveDate>,
     },
 }
@@ -406,88 +510,128 @@ pub enum MeasureCommand {
     /// Add a measure to a project.
     #[command(allow_negative_numbers = true)]
     Add {
+        /// The project: QI-0012, qi-12 or just 12.
         reference: ProjectRef,
+        /// The measure's name, e.g. "Falls per 1,000 bed days".
         name: String,
+        /// outcome, process or balancing.
         #[arg(long)]
         kind: MeasureKind,
+        /// Which way is better: increase, decrease or neutral.
         #[arg(long)]
         direction: Direction,
+        /// The unit values are in, e.g. % or minutes.
         #[arg(long, default_value = "")]
         unit: String,
+        /// The value the project aims for (its charts assess it).
         #[arg(long, value_parser = number, allow_hyphen_values = true)]
         target: Option<f64>,
+        /// Exactly what is counted, and how.
         #[arg(long, default_value = "")]
         definition: String,
+        /// Where the data comes from.
         #[arg(long, default_value = "")]
         source: String,
+        /// How often a value is recorded, e.g. weekly.
         #[arg(long, default_value = "")]
         frequency: String,
     },
     /// Change a measure's settings.
     #[command(allow_negative_numbers = true)]
     Edit {
+        /// The project: QI-0012, qi-12 or just 12.
         reference: ProjectRef,
+        /// The measure's name (any case).
         name: String,
+        /// A new name.
         #[arg(long)]
         rename: Option<String>,
+        /// outcome, process or balancing.
         #[arg(long)]
         kind: Option<MeasureKind>,
+        /// Which way is better: increase, decrease or neutral.
         #[arg(long)]
         direction: Option<Direction>,
+        /// The unit values are in, e.g. % or minutes.
         #[arg(long)]
         unit: Option<String>,
         /// A number, or "none" to remove the target.
         #[arg(long)]
         target: Option<String>,
+        /// Exactly what is counted, and how.
         #[arg(long)]
         definition: Option<String>,
+        /// Where the data comes from.
         #[arg(long)]
         source: Option<String>,
+        /// How often a value is recorded, e.g. weekly.
         #[arg(long)]
         frequency: Option<String>,
     },
     /// Start new limits from the first point on or after DATE.
     Rebase {
+        /// The project: QI-0012, qi-12 or just 12.
         reference: ProjectRef,
+        /// The measure's name (any case).
         name: String,
+        /// The date the process changed, YYYY-MM-DD.
         #[arg(value_parser = date)]
         date: NaiveDate,
+        /// Why: what changed in the process then.
         #[arg(long)]
         reason: String,
     },
     /// Record a value (a date recorded again takes the new value).
     #[command(allow_negative_numbers = true)]
     Record {
+        /// The project: QI-0012, qi-12 or just 12.
         reference: ProjectRef,
+        /// The measure's name (any case).
         measure: String,
+        /// The date the value is for, YYYY-MM-DD.
         #[arg(value_parser = date)]
         date: NaiveDate,
+        /// The value, a number (negatives allowed).
         #[arg(value_parser = number, allow_hyphen_values = true)]
         value: f64,
+        /// A note on this value, e.g. what happened that week.
         #[arg(long, default_value = "")]
         note: String,
     },
     /// Import a measure's values from CSV (date and value columns; '-' reads standard
     /// input): all or nothing; a date already recorded takes the new value.
     Import {
+        /// The project: QI-0012, qi-12 or just 12.
         reference: ProjectRef,
+        /// The measure's name (any case).
         measure: String,
+        /// CSV with date and value columns, rows in any order; '-' reads standard input.
         #[arg(value_name = "FILE.csv")]
         file: PathBuf,
     },
     /// Mark the measure whose icons the project's card shows (default: its first outcome
     /// measure).
-    Main { reference: ProjectRef, name: String },
+    Main {
+        /// The project: QI-0012, qi-12 or just 12.
+        reference: ProjectRef,
+        /// The measure's name (any case).
+        name: String,
+    },
     /// A project's measures.
     List {
+        /// The project: QI-0012, qi-12 or just 12.
         reference: ProjectRef,
+        /// Print JSON, for scripts.
         #[arg(long)]
         json: bool,
     },
     /// A measure's data points.
     Points {
+        /// The project: QI-0012, qi-12 or just 12.
         reference: ProjectRef,
+        /// The measure's name (any case).
         measure: String,
+        /// Print JSON, for scripts.
         #[arg(long)]
         json: bool,
     },
@@ -498,30 +642,44 @@ pub enum BenefitCommand {
     /// Claim a benefit: time released, money, harm avoided, patient experience, carbon, other.
     #[command(allow_negative_numbers = true)]
     Add {
+        /// The project: QI-0012, qi-12 or just 12.
         reference: ProjectRef,
+        /// time released, money, harm avoided, patient experience, carbon or other.
         #[arg(long)]
         kind: BenefitKind,
+        /// How much, as a number.
         #[arg(long, value_parser = number, allow_hyphen_values = true)]
         amount: f64,
+        /// The unit of the amount, e.g. £ or hours a month.
         #[arg(long, default_value = "")]
         unit: String,
+        /// How it was worked out, or where the evidence is.
         #[arg(long, default_value = "")]
         note: String,
         /// When it was claimed (default: today).
-        #[arg(long, value_parser = date)]
+        #[arg(long, value_parser = date, value_name = "DATE")]
         date: Option<NaiveDate>,
     },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum NoteCommand {
-    Add { reference: ProjectRef, text: String },
+    /// Add a dated note to a project.
+    Add {
+        /// The project: QI-0012, qi-12 or just 12.
+        reference: ProjectRef,
+        /// The note.
+        text: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum ExportCommand {
     /// The whole portfolio as JSON; '-' writes to standard output.
-    Json { file: PathBuf },
+    Json {
+        /// The file to write ('-' for standard output).
+        file: PathBuf,
+    },
     /// One row per project with the columns `import projects` reads, as .xlsx or .csv by
     /// the file's name ('-' writes CSV to standard output).
     Projects {
@@ -539,7 +697,10 @@ pub enum ExportCommand {
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
     /// A JSON export, into an empty portfolio only; '-' reads standard input.
-    Json { file: PathBuf },
+    Json {
+        /// A file written by `export json` ('-' for standard input).
+        file: PathBuf,
+    },
     /// Projects from a register: .csv, .xlsx, .xlsm, .xls or .ods ('-' reads CSV from
     /// standard input). Rows update the projects they match (by ref, id or title) and add
     /// the rest; one undo takes the whole import back.

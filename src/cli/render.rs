@@ -4,13 +4,14 @@ use serde_json::{Value, json};
 
 use crate::domain::{Measure, PdsaCycle};
 use crate::store::{HistoryEntry, ProjectDetail, ProjectRow};
+use crate::ui::text::width;
 
-/// Left-aligned columns, each as wide as its widest cell (counted in characters).
+/// Left-aligned columns, each as wide as its widest cell (counted in terminal cells).
 pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
-    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
     for row in rows {
         for (i, cell) in row.iter().enumerate() {
-            widths[i] = widths[i].max(cell.chars().count());
+            widths[i] = widths[i].max(width(cell));
         }
     }
     let line = |cells: Vec<&str>| {
@@ -20,7 +21,7 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
                 out.push_str(cell);
             } else {
                 out.push_str(cell);
-                out.push_str(&" ".repeat(widths[i] - cell.chars().count() + 2));
+                out.push_str(&" ".repeat(widths[i] - width(cell) + 2));
             }
         }
         out.trim_end().to_string() + "\n"

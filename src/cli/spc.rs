@@ -14,7 +14,7 @@ use clap::{Args, ValueEnum};
 use super::error::CliError;
 use super::{Cli, Output, open_store};
 use crate::domain::{Direction, ProjectRef, parse_value};
-use crate::exchange::series_csv::{SeriesPoint, parse_date, read_series_at_least};
+use crate::exchange::series_csv::{RowOrder, SeriesPoint, parse_date, read_series_with};
 use crate::exchange::spc_report;
 use crate::spc::{self, RunChartResult, SpcError, XmrOptions};
 use crate::store::{Store, spc_direction, xmr_options};
@@ -60,7 +60,8 @@ fn date(input: &str) -> Result<NaiveDate, String> {
 /// `qiboard spc FILE.csv [options]` or `qiboard spc --project REF --measure NAME [options]`.
 #[derive(Debug, Args)]
 pub struct SpcArgs {
-    /// CSV with a header row naming `date` and `value` columns; '-' reads standard input.
+    /// CSV with a header row naming `date` and `value` columns, oldest first; '-' reads standard
+    /// input.
     #[arg(
         value_name = "FILE.csv",
         required_unless_present = "project",
@@ -73,8 +74,10 @@ pub struct SpcArgs {
     /// The measure's name (with --project).
     #[arg(long, value_name = "NAME", requires = "project")]
     pub measure: Option<String>,
+    /// How to print the result.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    /// Which chart to draw.
     #[arg(long, value_enum, default_value_t = Chart::Xmr)]
     pub chart: Chart,
     /// Run chart rules for the verdict (the JSON always has both); default ihi.
@@ -119,7 +122,7 @@ fn source_name(file: &Path) -> String {
 }
 
 /// Reads a CSV series from a file or from standard input (`-`), with at least `min` values.
-fn read_csv(file: &Path, min: usize) -> Result<Vec<SeriesPoint>, CliError> {
+fn read_csv(file: &Path, min: usize, order: RowOrder) -> Result<Vec<SeriesPoint>, CliError> {
     let name = source_name(file);
     let refused = |e: crate::exchange::series_csv::SeriesCsvError| {
         CliError::bad_input(format!("{name}: {e}"))
@@ -129,18 +132,18 @@ fn read_csv(file: &Path, min: usize) -> Result<Vec<SeriesPoint>, CliError> {
         std::io::stdin()
             .read_to_end(&mut text)
             .map_err(|e| CliError::failure(format!("cannot read standard input: {e}")))?;
-        return read_series_at_least(text.as_slice(), min).map_err(refused);
+        return read_series_with(text.as_slice(), min, order).map_err(refused);
     }
     let reader = std::fs::File::open(file).map_err(|e| {
         CliError::bad_input(format!(
             "cannot read {name}: {e} (expected a CSV file with date and value columns)"
         ))
     })?;
-    read_series_at_least(std::io::BufReader::new(reader), min).map_err(refused)
+    read_series_with(std::io::BufReader::new(reader), min, order).map_err(refused)
 }
 
 fn from_file(file: &Path) -> Result<Series, CliError> {
-    let points = read_csv(file, 2)?;
+    let points = read_csv(file, 2, RowOrder::Increasing)?;
     let title = file
         .file_stem()
         .filter(|_| file != Path::new("-"))
@@ -265,9 +268,9 @@ pub fn run(cli: &Cli, args: &SpcArgs) -> Output {
             std::fs::write(path, text.as_bytes())
                 .map_err(|e| CliError::failure(format!("cannot write {}: {e}", path.display())))?;
             Ok(format!(
-                "Wrote {} ({} points)\n",
+                "Wrote {}: {}\n",
                 path.display(),
-                series.values.len()
+                spc_report::count_points(series.values.iter().copied())
             ))
         }
     }
@@ -323,7 +326,8 @@ pub fn measure_import(
     measure: &str,
     file: &Path,
 ) -> Output {
-    let points = read_csv(file, 0)?;
+    // Excel exports are often newest first; the portfolio keeps points by date anyway.
+    let points = read_csv(file, 0, RowOrder::AnyOrder)?;
     let skipped = points.iter().filter(|p| p.1.is_none()).count();
     let values: Vec<(NaiveDate, f64)> = points
         .iter()

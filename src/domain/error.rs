@@ -5,6 +5,12 @@ use thiserror::Error;
 pub enum DomainError {
     #[error("{field} must not be blank")]
     Blank { field: &'static str },
+    #[error("{field} is {length} characters long: at most {max} are allowed")]
+    TooLong {
+        field: &'static str,
+        length: usize,
+        max: usize,
+    },
     #[error("score {0:?} is off the scale: use 0.5 to 5.0 in steps of 0.5")]
     Score(String),
     #[error("unknown status {0:?}: use active, on hold, completed or stopped")]

@@ -17,4 +17,4 @@ pub use pdsa::{ActDecision, ChangeIdea, Driver, DriverLevel, PdsaCycle};
 pub use people::{Cohort, Person, Role};
 pub use project::{ProgressScore, Project, ProjectRef, Status, stale_cutoff};
 pub use stage::{Stage, default_stages};
-pub use text::{TITLE_LIMIT, parse_date, parse_value, read_date, require_text};
+pub use text::{MAX_TITLE_CHARS, parse_date, parse_value, read_date, require_text, require_title};

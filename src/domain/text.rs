@@ -2,16 +2,29 @@ use chrono::NaiveDate;
 
 use super::DomainError;
 
-/// The longest title a project may have: a card, a board paper's row and a spreadsheet cell
-/// all show it whole.
-pub const TITLE_LIMIT: usize = 200;
-
 /// A required text field: refused when blank, otherwise kept exactly as typed.
 pub fn require_text(field: &'static str, value: &str) -> Result<String, DomainError> {
     if value.trim().is_empty() {
         return Err(DomainError::Blank { field });
     }
     Ok(value.to_string())
+}
+
+/// A title is read on a card, a board paper and a report line: one sentence, not an essay.
+pub const MAX_TITLE_CHARS: usize = 200;
+
+/// A project's title: not blank, and at most [`MAX_TITLE_CHARS`] characters.
+pub fn require_title(value: &str) -> Result<String, DomainError> {
+    let title = require_text("title", value)?;
+    let length = title.trim().chars().count();
+    if length > MAX_TITLE_CHARS {
+        return Err(DomainError::TooLong {
+            field: "title",
+            length,
+            max: MAX_TITLE_CHARS,
+        });
+    }
+    Ok(title)
 }
 
 /// A date as people and spreadsheets write it: `YYYY-MM-DD`, `DD/MM/YYYY` with one- or
@@ -108,6 +121,18 @@ mod tests {
         }
         assert_eq!(parse_value("-3.5").unwrap(), -3.5);
         assert!(parse_value(" ").unwrap_err().to_string().contains("empty"));
+    }
+
+    #[test]
+    fn titles_are_refused_over_200_characters_naming_the_limit() {
+        let longest = "é".repeat(MAX_TITLE_CHARS);
+        assert_eq!(require_title(&longest).unwrap(), longest);
+        let error = require_title(&"x".repeat(5000)).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "title is 5000 characters long: at most 200 are allowed"
+        );
+        assert!(require_title(" ").is_err());
     }
 
     #[test]

@@ -336,10 +336,10 @@ fn read_row(
                     .map(str::to_string)
                     .collect();
             }
-            RegisterField::Title if shown.chars().count() > crate::domain::TITLE_LIMIT => {
+            RegisterField::Title if shown.chars().count() > crate::domain::MAX_TITLE_CHARS => {
                 refuse(&format!(
                     "a title of at most {} characters",
-                    crate::domain::TITLE_LIMIT
+                    crate::domain::MAX_TITLE_CHARS
                 ))
             }
             // Long text keeps its lines; names and ids lose stray spaces.

@@ -164,23 +164,30 @@ pub fn xmr_table(
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{:<10}  {:>10}  {:>5}  {:>10}  {:>10}  {:>10}  {:<12}  rule",
+        "{:<10}  {:>10}  {:>5}  {:>10}  {:>10}  {:>10}  {:<14}  rule",
         "date", "value", "group", "mean", "lpl", "upl", "type"
     );
     for (date, p) in dates.iter().zip(&result.points) {
-        let kind = format!(
-            "{} {}",
-            p.point_type.letter(),
-            p.point_type.as_str().replace('_', " ")
-        );
-        let rule = match (p.rule, p.trial) {
-            (Rule::None, true) => "(trial)".to_string(),
-            (rule, true) => format!("{} (trial)", rule.describe()),
-            (rule, false) => rule.describe().to_string(),
+        // A missing value keeps its row (and its type in the JSON, as the reference package
+        // gives it), but it is no point of common cause: say it is missing.
+        let kind = if p.value.is_none() {
+            "  missing".to_string()
+        } else {
+            format!(
+                "{} {}",
+                p.point_type.letter(),
+                p.point_type.as_str().replace('_', " ")
+            )
         };
-        let _ = writeln!(
-            out,
-            "{:<10}  {:>10}  {:>5}  {:>10}  {:>10}  {:>10}  {:<12}  {}",
+        let rule = match (p.value, p.rule, p.trial) {
+            (None, _, _) => String::new(),
+            (_, Rule::None, true) => "(trial)".to_string(),
+            (_, rule, true) => format!("{} (trial)", rule.describe()),
+            (_, rule, false) => rule.describe().to_string(),
+        };
+        // "· common cause" and "N neutral high" are the widest types.
+        let row = format!(
+            "{:<10}  {:>10}  {:>5}  {:>10}  {:>10}  {:>10}  {:<14}  {}",
             date.to_string(),
             cell(p.value),
             p.group,
@@ -190,6 +197,7 @@ pub fn xmr_table(
             kind,
             rule
         );
+        let _ = writeln!(out, "{}", row.trim_end());
     }
     out.push('\n');
     out.push_str(&xmr_summary(result, opts));
@@ -207,12 +215,7 @@ pub fn xmr_summary(result: &XmrResult, opts: &XmrOptions) -> String {
     };
     let mut text = String::new();
     let groups = result.groups.len();
-    let _ = write!(
-        text,
-        "{} point{}",
-        result.points.len(),
-        plural(result.points.len())
-    );
+    text.push_str(&count_points(result.points.iter().map(|p| p.value)));
     if groups > 1 {
         let _ = write!(text, " in {groups} groups");
     }
@@ -295,6 +298,23 @@ pub fn xmr_summary(result: &XmrResult, opts: &XmrOptions) -> String {
     text
 }
 
+/// "11 points (1 missing)": a missing value is a row of the file, not a point.
+pub fn count_points(values: impl IntoIterator<Item = Option<f64>>) -> String {
+    let (mut points, mut missing) = (0, 0);
+    for value in values {
+        if value.is_some() {
+            points += 1;
+        } else {
+            missing += 1;
+        }
+    }
+    let mut text = format!("{points} point{}", plural(points));
+    if missing > 0 {
+        let _ = write!(text, " ({missing} missing)");
+    }
+    text
+}
+
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
@@ -319,15 +339,19 @@ pub fn run_chart_table(
             _ => "",
         };
         let mark = |b: bool| if b { "yes" } else { "" };
-        let _ = writeln!(
-            out,
+        let row = format!(
             "{:<10}  {:>10}  {:>4}  {:<5}  {}",
             date.to_string(),
             cell(p.value),
             side,
             mark(p.shift),
-            mark(p.trend)
+            if p.value.is_none() {
+                "missing"
+            } else {
+                mark(p.trend)
+            }
         );
+        let _ = writeln!(out, "{}", row.trim_end());
     }
     out.push('\n');
     out.push_str(&run_chart_summary(result));

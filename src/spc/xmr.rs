@@ -303,8 +303,16 @@ fn analyse(
         let (lines, amr) = group_lines(&group[..baseline_len], opts.screen, &label, &mut warnings);
         let trial = len < TRIAL_THRESHOLD;
         if trial {
+            // The reference counts missing values too: say so, or "12 points" reads wrong
+            // beside a table of 11 points and a gap.
+            let missing = group.iter().filter(|v| v.is_none()).count();
+            let counting = if missing > 0 {
+                format!(" counting {missing} missing")
+            } else {
+                String::new()
+            };
             warnings.push(format!(
-                "{label} has {len} point{}, fewer than {TRIAL_THRESHOLD}: trial limits, to be revised as points are added",
+                "{label} has {len} point{}{counting}, fewer than {TRIAL_THRESHOLD}: trial limits, to be revised as points are added",
                 if len == 1 { "" } else { "s" }
             ));
         }

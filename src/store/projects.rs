@@ -7,7 +7,9 @@ use rusqlite::types::Value;
 use super::change::Change;
 use super::error::{Result, StoreError};
 use super::{Store, reads};
-use crate::domain::{ProgressScore, ProjectRef, Role, Stage, Status, parse_date, require_text};
+use crate::domain::{
+    ProgressScore, ProjectRef, Role, Stage, Status, parse_date, require_text, require_title,
+};
 
 /// What a new project starts with; only the title is required.
 #[derive(Debug, Clone, Default)]
@@ -242,7 +244,7 @@ pub(crate) fn insert_project(
     change: &mut Change<'_>,
     new: &NewProject,
 ) -> Result<(i64, ProjectRef)> {
-    let title = require_text("title", &new.title)?;
+    let title = require_title(&new.title)?;
     let stage = match &new.stage {
         Some(input) => find_stage(change, input)?,
         None => reads::stages_on(&change.tx)?
@@ -294,7 +296,7 @@ pub(crate) fn insert_project(
 impl Store {
     /// Adds a project at the end of its stage's column and gives it the next ref.
     pub fn add_project(&mut self, new: &NewProject) -> Result<ProjectRef> {
-        let title = require_text("title", &new.title)?;
+        let title = require_title(&new.title)?;
         let mut change = self.begin()?;
         let (_, reference) = insert_project(&mut change, new)?;
         change.commit(&format!("{reference} added: {title}"), Some(reference.0))?;
@@ -319,7 +321,7 @@ impl Store {
         let mut columns = Vec::new();
         for (field, input) in fields {
             let value = match field {
-                ProjectField::Title => text(&require_text("title", input)?),
+                ProjectField::Title => text(&require_title(input)?),
                 ProjectField::Cohort if input.trim().is_empty() => Value::Null,
                 ProjectField::Cohort => Value::Integer(cohort_id(&mut change, input)?),
                 ProjectField::StartDate | ProjectField::TargetDate if input.trim().is_empty() => {

@@ -12,7 +12,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::text::{fit, width};
+use super::text::{fit, graphemes, pad, width};
 use super::theme::Theme;
 use crate::app::Model;
 use crate::app::board::CARD_HEIGHT;
@@ -189,7 +189,7 @@ fn card_lines(
     let reference = card.reference.to_string();
     // The main measure's variation icon (Making Data Count) beside the score.
     let icon = card.variation.map_or("", |v| v.badge());
-    let used = 1 + reference.len() + 1 + width(icon) + 1 + score.len();
+    let used = 1 + width(&reference) + 1 + width(icon) + 1 + width(&score);
     let gap = cells.saturating_sub(used).max(1);
     lines.push(Line::from(vec![
         Span::styled(marker, theme.border_focus),
@@ -265,36 +265,32 @@ fn variation_style(variation: Option<Variation>, theme: &Theme) -> ratatui::styl
     }
 }
 
-fn pad(text: &str, cells: usize) -> String {
-    format!("{text}{}", " ".repeat(cells.saturating_sub(width(text))))
-}
-
 /// A title in two lines of `cells`, broken at a space where it can be, the rest cut with `…`.
 fn title_lines(title: &str, cells: usize) -> [String; 2] {
     let flat = fit(title, usize::MAX);
     if width(&flat) <= cells {
         return [flat, String::new()];
     }
-    let mut first = String::new();
+    // Bytes of `flat` that fit on the first line, and the last place to break it.
+    let mut end = 0;
     let mut used = 0;
     let mut last_space = None;
-    for (i, c) in flat.char_indices() {
-        let w = width(c.encode_utf8(&mut [0; 4]));
+    for (i, grapheme, w) in graphemes(&flat) {
         if used + w > cells {
             break;
         }
-        if c == ' ' {
+        if grapheme == " " {
             last_space = Some(i);
-        } else if c == '-' && i + 1 < flat.len() {
+        } else if grapheme == "-" && i + 1 < flat.len() {
             // "Catheter-associated" breaks after its hyphen, not mid-word.
             last_space = Some(i + 1);
         }
-        first.push(c);
+        end = i + grapheme.len();
         used += w;
     }
     let cut = match last_space {
         Some(i) if i > 0 => i,
-        _ => first.len(),
+        _ => end,
     };
     let head = flat[..cut].trim_end().to_string();
     let rest = flat[cut..].trim_start();

@@ -1,6 +1,8 @@
 //! Small text helpers for drawing: widths in terminal cells, not bytes or chars.
 
+use ratatui::buffer::CellWidth;
 use ratatui::text::{Line, Span};
+use unicode_segmentation::UnicodeSegmentation;
 
 use super::theme::Theme;
 
@@ -16,17 +18,27 @@ pub fn mark<'a>(line: Line<'a>, selected: bool, theme: &Theme) -> Line<'a> {
     }
 }
 
-/// Cells a string takes on screen.
+/// Cells a string takes on screen, measured as ratatui draws it: grapheme by grapheme (so
+/// `👩‍⚕️` and `❤️` take two cells, not three and one), control characters dropped.
 pub fn width(text: &str) -> usize {
-    Span::raw(text).width()
+    graphemes(text).map(|(_, _, cells)| cells).sum()
+}
+
+/// Each grapheme ratatui would draw, with its byte offset in `text` and the cells it takes.
+pub fn graphemes(text: &str) -> impl Iterator<Item = (usize, &str, usize)> {
+    text.grapheme_indices(true)
+        .filter(|(_, g)| !g.contains(char::is_control))
+        .map(|(i, g)| (i, g, usize::from(g.cell_width())))
+}
+
+/// `text` followed by spaces to fill `cells`.
+pub fn pad(text: &str, cells: usize) -> String {
+    format!("{text}{}", " ".repeat(cells.saturating_sub(width(text))))
 }
 
 /// Cuts `text` to at most `max` cells, ending in `…` when cut; newlines become spaces.
 pub fn fit(text: &str, max: usize) -> String {
-    let flat: String = text
-        .chars()
-        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
-        .collect();
+    let flat = text.replace(['\n', '\r'], " ");
     if width(&flat) <= max {
         return flat;
     }
@@ -35,13 +47,12 @@ pub fn fit(text: &str, max: usize) -> String {
     }
     let mut out = String::new();
     let mut used = 0;
-    for c in flat.chars() {
-        let w = width(c.encode_utf8(&mut [0; 4]));
-        if used + w + 1 > max {
+    for (_, grapheme, cells) in graphemes(&flat) {
+        if used + cells + 1 > max {
             break;
         }
-        out.push(c);
-        used += w;
+        out.push_str(grapheme);
+        used += cells;
     }
     out.push('…');
     out
@@ -137,5 +148,16 @@ mod tests {
             fit_path(r"C:\Users\coach\Documents\qiboard\QI-0012-xmr.svg", 30),
             r"…\qiboard\QI-0012-xmr.svg"
         );
+    }
+
+    #[test]
+    fn emoji_sequences_and_wide_characters_count_as_drawn() {
+        assert_eq!(width("👩‍⚕️"), 2);
+        assert_eq!(width("❤️✔️"), 4);
+        assert_eq!(width("山田"), 4);
+        assert_eq!(width("a\u{7}b"), 2);
+        assert_eq!(fit("❤️❤️❤️❤️", 5), "❤️❤️…");
+        assert_eq!(fit("👩‍⚕️👩‍⚕️👩‍⚕️", 5), "👩‍⚕️👩‍⚕️…");
+        assert_eq!(pad("山", 4), "山  ");
     }
 }
