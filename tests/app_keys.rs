@@ -182,19 +182,62 @@ fn pasted_text_lands_whole_in_the_field() {
 }
 
 #[test]
-fn search_finds_by_title_and_selects_the_card() {
+fn search_finds_by_title_and_enter_opens_the_project() {
     let mut store = demo_store();
     let mut m = model(&store, (120, 40));
     press(&mut m, &mut store, KeyCode::Char('/'));
     keys(&mut m, &mut store, "pressure ulcers");
     press(&mut m, &mut store, KeyCode::Enter);
-    let selected = m.board.selected().unwrap();
-    assert!(
-        selected.title.to_lowercase().contains("pressure ulcer"),
-        "{}",
-        selected.title
-    );
+    assert_eq!(m.pane, Pane::Detail);
+    let opened = m.detail.as_ref().unwrap().detail.project.title.clone();
+    assert!(opened.to_lowercase().contains("pressure ulcer"), "{opened}");
+    // Back on the board, the found card is the selected one.
+    press(&mut m, &mut store, KeyCode::Esc);
     assert_eq!(m.pane, Pane::Board);
+    assert_eq!(m.board.selected().unwrap().title, opened);
+}
+
+#[test]
+fn search_puts_a_typed_ref_first_and_finds_coaches() {
+    let mut store = demo_store();
+    let mut m = model(&store, (120, 40));
+    press(&mut m, &mut store, KeyCode::Char('/'));
+    keys(&mut m, &mut store, "12");
+    let Some(Overlay::Search(search)) = &m.overlay else {
+        panic!("/ did not open search")
+    };
+    assert_eq!(search.chosen().unwrap().reference, ProjectRef(12));
+    for _ in 0..2 {
+        press(&mut m, &mut store, KeyCode::Backspace);
+    }
+    keys(&mut m, &mut store, "priya");
+    let Some(Overlay::Search(search)) = &m.overlay else {
+        panic!()
+    };
+    let coached = store
+        .list_projects(&Default::default())
+        .unwrap()
+        .into_iter()
+        .filter(|p| p.coach.as_deref() == Some("Priya Raman"))
+        .count();
+    assert!(coached > 0);
+    assert_eq!(search.matches.len(), coached, "only Priya's projects");
+    for _ in 0..5 {
+        press(&mut m, &mut store, KeyCode::Backspace);
+    }
+    keys(&mut m, &mut store, "fals");
+    let Some(Overlay::Search(search)) = &m.overlay else {
+        panic!()
+    };
+    let found: Vec<&str> = search
+        .matches
+        .iter()
+        .map(|&i| search.items[i].title.as_str())
+        .collect();
+    assert!(
+        !found.is_empty() && found.iter().all(|t| t.to_lowercase().contains("fall")),
+        "{found:?}"
+    );
 }
 
 #[test]

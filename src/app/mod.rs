@@ -12,6 +12,7 @@ pub mod metrics;
 mod navigate;
 pub mod overlay;
 mod overlay_keys;
+mod search;
 mod submit;
 mod update;
 

@@ -131,23 +131,7 @@ impl Search {
 
     pub fn refresh(&mut self) {
         let query = self.query.lines().join(" ");
-        let texts: Vec<String> = self
-            .items
-            .iter()
-            .map(|i| {
-                format!(
-                    "{} {} {} {}",
-                    i.reference,
-                    i.title,
-                    i.lead.as_deref().unwrap_or(""),
-                    i.aim
-                )
-            })
-            .collect();
-        self.matches = fuzzy_rank(
-            &query,
-            (0..self.items.len()).zip(texts.iter().map(String::as_str)),
-        );
+        self.matches = super::search::rank(&query, &self.items);
         self.selected = 0;
     }
 

@@ -4,6 +4,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::keymap::normalise;
+use super::navigate::open_detail;
 use super::overlay::{Choice, ChoicePurpose, Overlay};
 use super::submit::submit_form;
 use super::update::{changed, changed_project, refused, update};
@@ -77,14 +78,15 @@ pub(super) fn overlay_key(model: &mut Model, event: &KeyEvent, store: &mut Store
                 let chosen = search.chosen().map(|i| i.reference);
                 model.overlay = None;
                 if let Some(reference) = chosen {
+                    // The board keeps the found card selected for when the coach goes back.
                     if !model.board.select(reference) {
                         model.filter = Default::default();
                         let _ = model.reload(store);
                         model.board.select(reference);
                     }
                     model.board.keep_in_view(model.size);
-                    model.pane = Pane::Board;
-                    model.info(format!("{reference} selected — Enter opens it"));
+                    open_detail(model, reference, store);
+                    model.back_to = Pane::Board;
                 }
                 return;
             }

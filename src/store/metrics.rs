@@ -14,6 +14,8 @@ pub struct SearchItem {
     pub reference: ProjectRef,
     pub title: String,
     pub lead: Option<String>,
+    pub coach: Option<String>,
+    pub cohort: Option<String>,
     pub aim: String,
 }
 
@@ -54,16 +56,20 @@ pub struct PortfolioMetrics {
 
 impl Store {
     pub fn search_items(&self) -> Result<Vec<SearchItem>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT p.ref_no, p.title, p.lead_name, p.aim
-             FROM projects p ORDER BY p.ref_no",
-        )?;
+        let sql = format!(
+            "SELECT p.ref_no, p.title, p.lead_name, {coach}, c.name, p.aim
+             FROM projects p LEFT JOIN cohorts c ON c.id = p.cohort_id ORDER BY p.ref_no",
+            coach = super::reads::ROLE_NAME.replace("?role", "'coach'")
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([], |r| {
             Ok(SearchItem {
                 reference: ProjectRef(r.get(0)?),
                 title: r.get(1)?,
                 lead: r.get(2)?,
-                aim: r.get(3)?,
+                coach: r.get(3)?,
+                cohort: r.get(4)?,
+                aim: r.get(5)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
