@@ -255,6 +255,15 @@ impl Keymap {
         find(context).or_else(|| find(Context::Global))
     }
 
+    /// Where else a key does something: so a key pressed in the wrong pane can say where
+    /// it works instead of doing nothing.
+    pub fn elsewhere(&self, key: Key) -> Option<(Context, Action)> {
+        self.bindings
+            .iter()
+            .find(|b| b.keys.contains(&key))
+            .map(|b| (b.context, b.action))
+    }
+
     /// The keys that do an action in a context (its own, else the global ones).
     pub fn keys_for(&self, context: Context, action: Action) -> Vec<Key> {
         let find = |ctx: Context| {
@@ -273,8 +282,8 @@ impl Keymap {
     }
 
     /// Footer hints for a context: key and short description.
-    pub fn footer(&self, context: Context) -> Vec<(String, &'static str)> {
-        let mut hints: Vec<(String, &'static str)> = self
+    pub fn footer(&self, context: Context) -> Vec<(String, &'static str, Action)> {
+        let mut hints: Vec<(String, &'static str, Action)> = self
             .bindings
             .iter()
             .filter(|b| b.in_footer && b.context == context)
@@ -286,7 +295,7 @@ impl Keymap {
             .filter_map(|b| {
                 b.keys
                     .first()
-                    .map(|k| (k.to_string(), footer_word(b.action)))
+                    .map(|k| (k.to_string(), footer_word(b.action), b.action))
             })
             .collect();
         hints.dedup();

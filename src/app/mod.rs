@@ -3,6 +3,7 @@
 //! No drawing here; `ui` reads the model, `tui` owns the terminal.
 
 pub mod action;
+pub mod availability;
 pub mod board;
 pub mod config;
 pub mod detail;

@@ -71,14 +71,18 @@ pub fn fuzzy_rank<'a, T>(query: &str, items: impl Iterator<Item = (T, &'a str)>)
 
 pub struct Palette {
     pub query: TextArea<'static>,
+    /// What can run where the palette was opened.
+    pub actions: Vec<Action>,
     pub matches: Vec<Action>,
     pub selected: usize,
 }
 
 impl Palette {
-    pub fn new() -> Palette {
+    /// A palette of `actions`: what can run where it was opened.
+    pub fn new(actions: Vec<Action>) -> Palette {
         let mut palette = Palette {
             query: query_input(),
+            actions,
             matches: Vec::new(),
             selected: 0,
         };
@@ -88,24 +92,19 @@ impl Palette {
 
     pub fn refresh(&mut self) {
         let query = self.query.lines().join(" ");
-        let texts: Vec<String> = Action::ALL
+        let texts: Vec<String> = self
+            .actions
             .iter()
             .map(|a| format!("{} {}", a.description(), a.name()))
             .collect();
         self.matches = fuzzy_rank(
             &query,
-            Action::ALL
+            self.actions
                 .iter()
                 .copied()
                 .zip(texts.iter().map(String::as_str)),
         );
         self.selected = self.selected.min(self.matches.len().saturating_sub(1));
-    }
-}
-
-impl Default for Palette {
-    fn default() -> Self {
-        Palette::new()
     }
 }
 

@@ -22,6 +22,12 @@ pub fn handle_key(model: &mut Model, event: &KeyEvent, store: &mut Store) {
     }
     if let Some(action) = model.keymap().lookup(model.context(), key) {
         update(model, action, store);
+    } else if let Some((context, action)) = model.keymap().elsewhere(key) {
+        model.refuse(format!(
+            "{key} works in {}: {}",
+            context.label(),
+            action.description()
+        ));
     }
 }
 
@@ -96,6 +102,11 @@ pub(super) fn refused(model: &mut Model, store: &Store, error: StoreError) {
 
 /// Applies one action.
 pub fn update(model: &mut Model, action: Action, store: &mut Store) {
+    // A key that cannot act here says why rather than doing nothing.
+    if let Some(why) = super::availability::unavailable(model, action) {
+        model.refuse(why.to_string());
+        return;
+    }
     match action {
         Action::Quit => model.quit = true,
         Action::NextPane => {
@@ -354,7 +365,10 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
             }
         }
         Action::Help => model.overlay = Some(Overlay::Help { scroll: 0 }),
-        Action::Palette => model.overlay = Some(Overlay::Palette(Palette::new())),
+        Action::Palette => {
+            let actions = super::availability::palette_actions(model);
+            model.overlay = Some(Overlay::Palette(Palette::new(actions)));
+        }
         Action::Refresh => changed(model, store, "Reloaded".into()),
         Action::ToggleChart => {
             if let Some(d) = &mut model.detail {

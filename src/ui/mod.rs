@@ -161,7 +161,14 @@ fn status_line(frame: &mut Frame, area: Rect, model: &Model, theme: &Theme) {
 fn footer_line(frame: &mut Frame, area: Rect, model: &Model, theme: &Theme) {
     let mut spans = Vec::new();
     let mut used = 0;
-    for (key, what) in model.keymap().footer(model.context()) {
+    // Only keys that act here: an empty board offers no "move" or "score".
+    for (key, what) in model
+        .keymap()
+        .footer(model.context())
+        .into_iter()
+        .filter(|(_, _, action)| crate::app::availability::unavailable(model, *action).is_none())
+        .map(|(key, what, _)| (key, what))
+    {
         let piece = format!(" {key} {what} ");
         let w = text::width(&piece);
         if used + w > area.width as usize {

@@ -1,0 +1,128 @@
+//! Whether an action can do anything where the coach is: the palette lists only what can
+//! run here, the footer offers only keys that act, and a key that cannot act says why
+//! instead of doing nothing silently.
+
+use std::fmt;
+
+use super::{Action, Model, Pane, Section};
+
+/// Why an action cannot run here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unavailable {
+    /// It acts on a project and none is selected (an empty board, say).
+    NoProject,
+    /// It moves a card, which only the board shows.
+    NotOnBoard,
+    /// It acts on a chart and none shows.
+    NoChart,
+    /// It acts on an item of a Detail section that is not the one shown, or is empty.
+    NotInSection(Section),
+}
+
+impl fmt::Display for Unavailable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Unavailable::NoProject => f.write_str("No project selected: add one or choose one"),
+            Unavailable::NotOnBoard => f.write_str("Cards move on the board"),
+            Unavailable::NoChart => {
+                f.write_str("No chart here: open a project's measure that has data")
+            }
+            Unavailable::NotInSection(section) => write!(
+                f,
+                "Choose an item in Detail's {} section first",
+                section.label()
+            ),
+        }
+    }
+}
+
+impl Action {
+    /// Moving the selection around: the keys do it, the palette need not list it.
+    pub fn is_navigation(self) -> bool {
+        matches!(
+            self,
+            Action::SelectLeft
+                | Action::SelectRight
+                | Action::SelectUp
+                | Action::SelectDown
+                | Action::SelectFirst
+                | Action::SelectLast
+                | Action::NextPane
+                | Action::Back
+                | Action::PointPrevious
+                | Action::PointNext
+                | Action::Palette
+        )
+    }
+}
+
+/// `None` when `action` can run in the model as it is now.
+pub fn unavailable(model: &Model, action: Action) -> Option<Unavailable> {
+    let detail = model.detail.as_ref().filter(|_| model.pane == Pane::Detail);
+    let has_project = match model.pane {
+        Pane::Detail => detail.is_some(),
+        _ => model.board.selected().is_some(),
+    };
+    let in_section = |section: Section, has_items: bool| {
+        let here = detail.is_some_and(|d| d.section == section) && has_items;
+        (!here).then_some(Unavailable::NotInSection(section))
+    };
+    match action {
+        Action::MoveCardLeft
+        | Action::MoveCardRight
+        | Action::MoveCardUp
+        | Action::MoveCardDown => {
+            if model.pane != Pane::Board {
+                Some(Unavailable::NotOnBoard)
+            } else if !has_project {
+                Some(Unavailable::NoProject)
+            } else {
+                None
+            }
+        }
+        Action::ShowDetail
+        | Action::EditProject
+        | Action::SetScore
+        | Action::ChangeStatus
+        | Action::AddNote
+        | Action::AddPdsa
+        | Action::RecordValue
+        | Action::DeleteProject
+            if !has_project =>
+        {
+            Some(Unavailable::NoProject)
+        }
+        Action::Open if model.pane == Pane::Board && !has_project => Some(Unavailable::NoProject),
+        Action::ToggleChart
+        | Action::RebaseChart
+        | Action::ExportChart
+        | Action::PointPrevious
+        | Action::PointNext => {
+            let chart =
+                detail.is_some_and(|d| d.points.as_ref().is_some_and(|(_, p)| !p.is_empty()));
+            (!chart).then_some(Unavailable::NoChart)
+        }
+        Action::EditPdsa => in_section(
+            Section::Pdsa,
+            detail.is_some_and(|d| !d.detail.pdsa_cycles.is_empty()),
+        ),
+        Action::MarkMainMeasure => in_section(
+            Section::Measures,
+            detail.is_some_and(|d| !d.detail.measures.is_empty()),
+        ),
+        Action::ToggleGatewayItem => in_section(
+            Section::Gateway,
+            detail.is_some_and(|d| !d.detail.gateway.is_empty()),
+        ),
+        _ => None,
+    }
+}
+
+/// What the palette lists here: every action that can run, less pure navigation.
+pub fn palette_actions(model: &Model) -> Vec<Action> {
+    Action::ALL
+        .iter()
+        .copied()
+        .filter(|a| !a.is_navigation() && unavailable(model, *a).is_none())
+        .collect()
+}
