@@ -289,3 +289,27 @@ fn a_load_into_a_path_with_no_file_writes_it_whole() {
     );
     assert!(reopened.list_projects(&Default::default()).unwrap().len() > 30);
 }
+
+#[test]
+fn a_cycle_that_starts_next_week_has_not_started() {
+    let mut store = store();
+    let reference = project(&mut store, "Falls");
+    let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    for start in [today, today + chrono::Duration::days(5)] {
+        store
+            .add_pdsa(
+                reference,
+                &qiboard::store::NewPdsa {
+                    change_idea: "Huddle".into(),
+                    start_date: Some(start),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+    }
+    let m = store
+        .portfolio_metrics(&Default::default(), today, 6)
+        .unwrap();
+    let (month, started, _) = m.pdsa_by_month.last().unwrap();
+    assert_eq!((month.as_str(), *started), ("2026-11", 1));
+}

@@ -120,7 +120,7 @@ pub(super) fn move_card(model: &mut Model, action: Action, store: &mut Store) {
         .ok()
         .and_then(|t| model.board.columns.get(t))
     else {
-        model.info(format!(
+        model.refuse(format!(
             "{reference} is already in the {} stage",
             if step < 0 { "first" } else { "last" }
         ));

@@ -159,9 +159,12 @@ impl Store {
             .rev()
             .map(|back| {
                 let from = month_start(today, back).to_string();
+                // Nothing after today counts: a cycle planned to start next week has not
+                // started yet.
+                let tomorrow = today.succ_opt().unwrap_or(today).to_string();
                 let to = match back.checked_sub(1) {
-                    Some(next) => month_start(today, next).to_string(),
-                    None => "9999-12-31".to_string(),
+                    Some(next) => month_start(today, next).to_string().min(tomorrow),
+                    None => tomorrow,
                 };
                 (from, to)
             })
