@@ -84,6 +84,10 @@ pub enum Action {
     PointNext,
     /// Mark the selected gateway item as met, or not met again.
     ToggleGatewayItem,
+    /// Metrics in a small window: show the next set of panels.
+    NextPanels,
+    /// Metrics in a small window: show the previous set of panels.
+    PreviousPanels,
 }
 
 impl Action {
@@ -119,6 +123,8 @@ impl Action {
         Action::PointPrevious,
         Action::PointNext,
         Action::ToggleGatewayItem,
+        Action::NextPanels,
+        Action::PreviousPanels,
         Action::DeleteProject,
         Action::Undo,
         Action::Redo,
@@ -174,6 +180,8 @@ impl Action {
             Action::PointPrevious => "point_previous",
             Action::PointNext => "point_next",
             Action::ToggleGatewayItem => "toggle_gateway_item",
+            Action::NextPanels => "next_panels",
+            Action::PreviousPanels => "previous_panels",
         }
     }
 
@@ -220,6 +228,8 @@ impl Action {
             Action::PointPrevious => "chart: previous point",
             Action::PointNext => "chart: next point",
             Action::ToggleGatewayItem => "gateway item met / not met",
+            Action::NextPanels => "metrics: next panels",
+            Action::PreviousPanels => "metrics: previous panels",
         }
     }
 

@@ -17,6 +17,8 @@ pub enum Unavailable {
     NoChart,
     /// It acts on an item of a Detail section that is not the one shown, or is empty.
     NotInSection(Section),
+    /// Metrics shows every panel at once in a window this size.
+    AllPanelsShown,
 }
 
 impl fmt::Display for Unavailable {
@@ -26,6 +28,9 @@ impl fmt::Display for Unavailable {
             Unavailable::NotOnBoard => f.write_str("Cards move on the board"),
             Unavailable::NoChart => {
                 f.write_str("No chart here: open a project's measure that has data")
+            }
+            Unavailable::AllPanelsShown => {
+                f.write_str("Every Metrics panel shows in a window this size")
             }
             Unavailable::NotInSection(section) => write!(
                 f,
@@ -114,6 +119,14 @@ pub fn unavailable(model: &Model, action: Action) -> Option<Unavailable> {
             Section::Gateway,
             detail.is_some_and(|d| !d.detail.gateway.is_empty()),
         ),
+        Action::NextPanels | Action::PreviousPanels => {
+            let pages = super::metrics::panel_pages(super::update::body_size(model.size));
+            if model.pane != Pane::Metrics || pages == 1 {
+                Some(Unavailable::AllPanelsShown)
+            } else {
+                None
+            }
+        }
         _ => None,
     }
 }

@@ -238,6 +238,8 @@ impl Default for Keymap {
                 bind(Metrics, A::SelectUp, &[c('k'), p(K::Up)], false),
                 bind(Metrics, A::SelectDown, &[c('j'), p(K::Down)], false),
                 bind(Metrics, A::Open, &[p(K::Enter)], true),
+                bind(Metrics, A::NextPanels, &[c(']')], false),
+                bind(Metrics, A::PreviousPanels, &[c('[')], false),
             ],
         }
     }

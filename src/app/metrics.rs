@@ -5,6 +5,19 @@ use crate::domain::ProjectRef;
 use crate::store::{IconGroup, IconSummary, PortfolioMetrics, ProjectFilter, Store, StoreError};
 use chrono::NaiveDate;
 
+/// The smallest pane (inside the top bar, status and footer) that shows every panel at once;
+/// a smaller one shows them a set at a time.
+pub const ALL_PANELS: (u16, u16) = (110, 30);
+
+/// How many sets of panels a pane of `size` cells shows one at a time (1: all at once).
+pub fn panel_pages(size: (u16, u16)) -> usize {
+    if size.0 >= ALL_PANELS.0 && size.1 >= ALL_PANELS.1 {
+        1
+    } else {
+        3
+    }
+}
+
 /// Which part of the pane `j`/`k` and Enter act on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MetricsFocus {
@@ -24,6 +37,8 @@ pub struct MetricsView {
     /// The list's rows: a project and what to say about it.
     pub list: Vec<(ProjectRef, String)>,
     pub selected: usize,
+    /// Which set of panels a small window shows (see [`panel_pages`]).
+    pub page: usize,
 }
 
 impl MetricsView {
@@ -41,6 +56,7 @@ impl MetricsView {
             group: None,
             list: Vec::new(),
             selected: 0,
+            page: 0,
         };
         view.show_stalled();
         Ok(view)
@@ -55,10 +71,11 @@ impl MetricsView {
         stale_weeks: u32,
     ) -> Result<(), StoreError> {
         let group = self.group;
-        let (focus, icon, selected) = (self.focus, self.icon, self.selected);
+        let (focus, icon, selected, page) = (self.focus, self.icon, self.selected, self.page);
         *self = MetricsView::load(store, filter, today, stale_weeks)?;
         self.focus = focus;
         self.icon = icon;
+        self.page = page;
         if let Some(group) = group {
             self.show_group(group, store)?;
         }
@@ -84,7 +101,8 @@ impl MetricsView {
                 if s.no_data {
                     why.push("no data");
                 }
-                (s.reference, format!("{} — {}", s.title, why.join(", ")))
+                // Why first: a narrow panel cuts the title, never the reason.
+                (s.reference, format!("{} — {}", why.join(", "), s.title))
             })
             .collect();
     }
@@ -105,6 +123,12 @@ impl MetricsView {
         self.selected = 0;
         self.focus = MetricsFocus::List;
         Ok(())
+    }
+
+    /// Shows the next (or previous) set of panels in a small window.
+    pub fn turn_page(&mut self, step: isize, pages: usize) {
+        let pages = pages.max(1) as isize;
+        self.page = (self.page as isize + step).rem_euclid(pages) as usize;
     }
 
     pub fn selected_group(&self) -> IconGroup {

@@ -464,6 +464,13 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
                 None => model.refuse("No chart here: choose a measure with data"),
             }
         }
+        Action::NextPanels | Action::PreviousPanels => {
+            let step = if action == Action::NextPanels { 1 } else { -1 };
+            let pages = super::metrics::panel_pages(body_size(model.size));
+            if let Some(m) = &mut model.metrics {
+                m.turn_page(step, pages);
+            }
+        }
         Action::MarkMainMeasure => {
             let chosen = model
                 .detail
@@ -486,6 +493,11 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
             }
         }
     }
+}
+
+/// The pane's cells: the window less the top bar, the status line and the footer.
+pub(super) fn body_size(size: (u16, u16)) -> (u16, u16) {
+    (size.0, size.1.saturating_sub(3))
 }
 
 /// Writes the shown chart as SVG into the user's Documents/qiboard folder.

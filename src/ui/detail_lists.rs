@@ -122,7 +122,7 @@ fn whole_when_selected(
     theme: &Theme,
 ) -> Vec<Line<'static>> {
     let visible = height.saturating_sub(2).max(1) as usize;
-    let chosen = wrap_words(&items[selected.min(items.len() - 1)], width.max(8));
+    let chosen = super::text::wrap_words(&items[selected.min(items.len() - 1)], width.max(8));
     // Scroll so the whole selected row shows, as far up as the rows before it allow.
     let offset = (selected + chosen.len()).saturating_sub(visible);
     let mut lines = Vec::new();
@@ -149,27 +149,6 @@ fn whole_when_selected(
     }
     lines.truncate(visible);
     lines
-}
-
-/// Splits text into rows of at most `width` cells between words (a longer word is cut).
-fn wrap_words(text: &str, width: usize) -> Vec<String> {
-    let mut rows = vec![String::new()];
-    let flat = text.replace('\n', " ");
-    // Split on single spaces, so runs of spaces (column gaps) survive within a row.
-    for word in flat.split(' ') {
-        let last = rows.last_mut().expect("one row at least");
-        if last.is_empty() && word.is_empty() {
-            continue;
-        } else if last.is_empty() {
-            last.push_str(&fit(word, width));
-        } else if super::text::width(last) + 1 + super::text::width(word) <= width {
-            last.push(' ');
-            last.push_str(word);
-        } else {
-            rows.push(fit(word, width));
-        }
-    }
-    rows
 }
 
 /// Every note whole, newest first, each line wrapped beside its date; j/k scroll.

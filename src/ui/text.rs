@@ -114,6 +114,62 @@ pub fn fit_path(path: &str, max: usize) -> String {
     format!("…{out}")
 }
 
+/// Splits text into rows of at most `width` cells between words (a longer word is cut).
+pub fn wrap_words(text: &str, room: usize) -> Vec<String> {
+    let mut rows = vec![String::new()];
+    let flat = text.replace('\n', " ");
+    // Split on single spaces, so runs of spaces (column gaps) survive within a row.
+    for word in flat.split(' ') {
+        let last = rows.last_mut().expect("one row at least");
+        if last.is_empty() && word.is_empty() {
+            continue;
+        } else if last.is_empty() {
+            last.push_str(&fit(word, room));
+        } else if width(last) + 1 + width(word) <= room {
+            last.push(' ');
+            last.push_str(word);
+        } else {
+            rows.push(fit(word, room));
+        }
+    }
+    rows
+}
+
+/// Cuts `text` to at most `max` cells keeping its start and its end, `…` between: names that
+/// differ only at the end (`QSIR Practitioner — Cohort 6` and `… Cohort 7`) stay apart.
+pub fn fit_middle(text: &str, max: usize) -> String {
+    let flat = text.replace(['\n', '\r'], " ");
+    if width(&flat) <= max {
+        return flat;
+    }
+    if max < 5 {
+        return fit(&flat, max);
+    }
+    let pieces: Vec<(&str, usize)> = graphemes(&flat).map(|(_, g, w)| (g, w)).collect();
+    let tail_room = (max - 1) / 2;
+    let mut tail = Vec::new();
+    let mut used = 0;
+    for (g, w) in pieces.iter().rev() {
+        if used + w > tail_room {
+            break;
+        }
+        tail.push(*g);
+        used += w;
+    }
+    let head_room = max - 1 - used;
+    let mut head = String::new();
+    let mut head_used = 0;
+    for (g, w) in &pieces {
+        if head_used + w > head_room {
+            break;
+        }
+        head.push_str(g);
+        head_used += w;
+    }
+    tail.reverse();
+    format!("{}…{}", head.trim_end(), tail.concat().trim_start())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,5 +215,15 @@ mod tests {
         assert_eq!(fit("❤️❤️❤️❤️", 5), "❤️❤️…");
         assert_eq!(fit("👩‍⚕️👩‍⚕️👩‍⚕️", 5), "👩‍⚕️👩‍⚕️…");
         assert_eq!(pad("山", 4), "山  ");
+    }
+
+    #[test]
+    fn names_that_differ_at_the_end_stay_apart() {
+        let a = fit_middle("QSIR Practitioner — Cohort 6", 20);
+        let b = fit_middle("QSIR Practitioner — Cohort 7", 20);
+        assert_ne!(a, b);
+        assert!(width(&a) <= 20, "{a}");
+        assert!(a.ends_with("Cohort 6") && a.starts_with("QSIR"), "{a}");
+        assert_eq!(fit_middle("Medicine", 20), "Medicine");
     }
 }
