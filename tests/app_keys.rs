@@ -536,21 +536,77 @@ fn space_marks_a_gateway_item_met_and_u_undoes_it() {
         m.detail.as_ref().unwrap().section,
         qiboard::app::Section::Gateway
     );
-    let before = store.project_detail(reference).unwrap().gateway[0].met;
+    // The first item the data does not answer is a tick box.
+    let gateway = store.project_detail(reference).unwrap().gateway;
+    let i = gateway.iter().position(|g| g.from_data.is_none()).unwrap();
+    for _ in 0..i {
+        press(&mut m, &mut store, KeyCode::Char('j'));
+    }
+    let before = gateway[i].met;
     press(&mut m, &mut store, KeyCode::Char(' '));
     assert_eq!(
-        store.project_detail(reference).unwrap().gateway[0].met,
+        store.project_detail(reference).unwrap().gateway[i].met,
         !before
     );
     assert_eq!(
-        m.detail.as_ref().unwrap().detail.gateway[0].met,
+        m.detail.as_ref().unwrap().detail.gateway[i].met,
         !before,
         "the view did not follow"
     );
     press(&mut m, &mut store, KeyCode::Char('u'));
     assert_eq!(
-        store.project_detail(reference).unwrap().gateway[0].met,
+        store.project_detail(reference).unwrap().gateway[i].met,
         before
+    );
+}
+
+#[test]
+fn gateway_items_the_data_answers_are_not_ticked_and_never_contradict_it() {
+    let mut store = demo_store();
+    // A project in Pilot with decided and adopted cycles.
+    let reference = store
+        .list_projects(&Default::default())
+        .unwrap()
+        .into_iter()
+        .find(|p| {
+            p.stage == "Pilot and implement"
+                && store
+                    .pdsa_cycles(p.reference)
+                    .unwrap()
+                    .iter()
+                    .any(|c| c.act == Some(qiboard::domain::ActDecision::Adopt))
+        })
+        .expect("a pilot project with an adopted change")
+        .reference;
+    let gateway = store.project_detail(reference).unwrap().gateway;
+    let run = gateway
+        .iter()
+        .find(|g| g.item == "PDSA cycles run")
+        .unwrap();
+    assert!(run.met, "{run:?}");
+    assert!(
+        run.from_data
+            .as_deref()
+            .unwrap()
+            .contains("PDSA cycles decided"),
+        "{run:?}"
+    );
+    // Moving on warns about nothing the data answers.
+    let outcome = store.move_project(reference, "sustain", None).unwrap();
+    assert!(outcome.unmet_gateway.is_empty(), "{outcome:?}");
+    store.undo().unwrap();
+    // Space on such an item says why it is not a tick box.
+    let mut m = model(&store, (120, 40));
+    assert!(m.board.select(reference));
+    press(&mut m, &mut store, KeyCode::Enter);
+    press(&mut m, &mut store, KeyCode::Char('l'));
+    press(&mut m, &mut store, KeyCode::Char(' '));
+    let status = m.status.clone().unwrap();
+    assert_eq!(status.kind, StatusKind::Refused);
+    assert!(
+        status.text.contains("answered from the data"),
+        "{}",
+        status.text
     );
 }
 

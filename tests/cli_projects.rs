@@ -342,14 +342,26 @@ fn a_move_warns_only_about_the_gateway_items_still_open() {
     let p = Portfolio::new();
     p.ok(&["project", "add", "--title", "Falls"]);
     let list = p.ok(&["project", "gateway", "1"]);
-    assert!(list.contains("1 [ ] Sponsor found"), "{list}");
-    assert_eq!(
-        p.ok(&["project", "gateway", "1", "1"]),
-        "QI-0001: gateway \"Sponsor found\" met\n"
+    assert!(
+        list.contains("1 [ ] Sponsor found (from the data: no sponsor named)"),
+        "{list}"
     );
     assert!(
+        list.contains("2 [ ] Idea described in a sentence\n"),
+        "{list}"
+    );
+    // An item the data answers is not ticked: the data is changed instead.
+    let refused = p
+        .cmd()
+        .args(["project", "gateway", "1", "1"])
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("answered from the project's data"));
+    p.ok(&["project", "assign", "1", "--role", "sponsor", "Amy Pond"]);
+    assert!(
         p.ok(&["project", "gateway", "1"])
-            .contains("1 [x] Sponsor found")
+            .contains("1 [x] Sponsor found (from the data: a sponsor is named)")
     );
     let moved = p.ok(&["project", "move", "1", "define"]);
     assert!(
@@ -357,10 +369,19 @@ fn a_move_warns_only_about_the_gateway_items_still_open() {
         "{moved}"
     );
     assert!(!moved.contains("Sponsor found"), "{moved}");
-    // All met: the next move says nothing about the gateway.
-    for item in ["1", "2", "3"] {
-        p.ok(&["project", "gateway", "1", item]);
-    }
+    // The tick-box item met and the data in place: the next move says nothing of the gateway.
+    p.ok(&["project", "gateway", "1", "3"]);
+    p.ok(&[
+        "project",
+        "edit",
+        "1",
+        "--aim",
+        "Fewer falls",
+        "--problem",
+        "Too many falls",
+    ]);
+    p.ok(&["project", "assign", "1", "--role", "lead", "Rory Williams"]);
+    p.ok(&["project", "assign", "1", "--role", "member", "Clara Oswald"]);
     let moved = p.ok(&["project", "move", "1", "measure"]);
     assert_eq!(moved, "QI-0001 moved to Measure and understand\n");
     p.cmd()

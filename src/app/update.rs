@@ -428,12 +428,19 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
                     d.detail
                         .gateway
                         .get(d.selected)
-                        .map(|g| (d.reference(), d.selected + 1, !g.met))
+                        .map(|g| (d.reference(), d.selected + 1, g))
                 });
-            let Some((reference, number, met)) = chosen else {
+            let Some((reference, number, item)) = chosen else {
                 model.refuse("Choose an item in the Gateway section (h/l), then Space");
                 return;
             };
+            // The data answers this one: a tick would contradict it.
+            if let Some(said) = &item.from_data {
+                let text = format!("\"{}\" is answered from the data: {said}", item.item);
+                model.refuse(text);
+                return;
+            }
+            let met = !item.met;
             match store.set_gateway_item(reference, number, met) {
                 Ok(item) => {
                     let word = if met { "met" } else { "not met" };

@@ -253,7 +253,7 @@ pub fn detail_json(d: &ProjectDetail) -> Value {
             "kind": b.kind.key(), "amount": b.amount, "unit": b.unit, "note": b.note, "claimed_date": b.claimed_date,
         })).collect::<Vec<_>>(),
         "notes": d.notes.iter().map(|n| json!({"text": n.text, "created": crate::clock::format_time(n.created)})).collect::<Vec<_>>(),
-        "gateway": d.gateway.iter().map(|g| json!({"item": g.item, "met": g.met})).collect::<Vec<_>>(),
+        "gateway": d.gateway.iter().map(|g| json!({"item": g.item, "met": g.met, "from_data": g.from_data})).collect::<Vec<_>>(),
     })
 }
 
@@ -266,7 +266,12 @@ pub fn gateway_text(d: &ProjectDetail) -> String {
     let mut out = format!("{} gateway ({stage}):\n", d.project.reference);
     for (i, item) in d.gateway.iter().enumerate() {
         let mark = if item.met { "[x]" } else { "[ ]" };
-        out.push_str(&format!("  {} {mark} {}\n", i + 1, item.item));
+        let said = item
+            .from_data
+            .as_ref()
+            .map(|s| format!(" (from the data: {s})"))
+            .unwrap_or_default();
+        out.push_str(&format!("  {} {mark} {}{said}\n", i + 1, item.item));
     }
     out
 }

@@ -3,6 +3,7 @@
 
 mod benefit;
 mod error;
+mod gateway;
 mod measure;
 mod pdsa;
 mod people;
@@ -12,6 +13,7 @@ mod text;
 
 pub use benefit::{Benefit, BenefitKind, Note};
 pub use error::DomainError;
+pub use gateway::{Evidence, ProjectFacts};
 pub use measure::{DataPoint, Direction, Measure, MeasureKind, Rebase, next_period};
 pub use pdsa::{ActDecision, ChangeIdea, Driver, DriverLevel, PdsaCycle};
 pub use people::{Cohort, Person, Role};

@@ -6,7 +6,7 @@ use rusqlite::{OptionalExtension, Row};
 
 use super::Store;
 use super::error::{Result, StoreError};
-use super::gateway::{GatewayItem, checklist};
+use super::gateway::{GatewayItem, checklist, ticked};
 use super::reads::{date, score, stages_on, status};
 use crate::clock::parse_time;
 use crate::domain::{
@@ -161,10 +161,11 @@ impl Store {
             [id],
             |r| r.get(0),
         )?;
+        let facts = super::gateway::facts(&self.conn, id)?;
         let gateway = stages_on(&self.conn)?
             .into_iter()
             .find(|s| s.id == project.stage_id)
-            .map(|stage| checklist(&stage, &met))
+            .map(|stage| checklist(&stage, &ticked(&met), &facts))
             .unwrap_or_default();
         Ok(ProjectDetail {
             project,

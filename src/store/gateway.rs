@@ -6,13 +6,47 @@ use super::change::Change;
 use super::error::{Result, StoreError};
 use super::projects::{find_project, text, touch};
 use super::reads;
-use crate::domain::{ProjectRef, Stage};
+use crate::domain::{Evidence, ProjectFacts, ProjectRef, Stage};
 
 /// One checklist item of a project's current stage, and whether the project has met it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GatewayItem {
     pub item: String,
     pub met: bool,
+    /// What the data says, for an item the data answers (`10 PDSA cycles decided`); such an
+    /// item is met or not by the data, not by a tick.
+    pub from_data: Option<String>,
+}
+
+/// What a project's data says for its checklist items, in one query.
+pub(crate) fn facts(conn: &rusqlite::Connection, project_id: i64) -> Result<ProjectFacts> {
+    Ok(conn.query_row(
+        "SELECT
+            EXISTS (SELECT 1 FROM roles WHERE project_id = ?1 AND role = 'sponsor'),
+            (SELECT length(trim(aim)) > 0 AND length(trim(problem)) > 0 FROM projects WHERE id = ?1),
+            (SELECT count(DISTINCT person_id) FROM roles WHERE project_id = ?1 AND role IN ('lead', 'member')),
+            (SELECT count(*) FROM data_points WHERE project_id = ?1),
+            (SELECT count(*) FROM drivers WHERE project_id = ?1),
+            (SELECT count(*) FROM change_ideas WHERE project_id = ?1),
+            (SELECT count(*) FROM pdsa_cycles WHERE project_id = ?1),
+            (SELECT count(*) FROM pdsa_cycles WHERE project_id = ?1 AND act IS NOT NULL),
+            (SELECT count(*) FROM pdsa_cycles WHERE project_id = ?1 AND act = 'adopt')",
+        [project_id],
+        |r| {
+            let n = |i: usize| r.get::<_, i64>(i).map(|v| usize::try_from(v).unwrap_or(0));
+            Ok(ProjectFacts {
+                has_sponsor: r.get(0)?,
+                charter_written: r.get::<_, Option<bool>>(1)?.unwrap_or(false),
+                team_size: n(2)?,
+                data_points: n(3)?,
+                drivers: n(4)?,
+                change_ideas: n(5)?,
+                pdsa_cycles: n(6)?,
+                decided_cycles: n(7)?,
+                adopted_cycles: n(8)?,
+            })
+        },
+    )?)
 }
 
 fn key(stage: &Stage, item: &str) -> String {
@@ -31,25 +65,45 @@ fn met_items(change: &Change<'_>, project_id: i64) -> Result<Vec<String>> {
 /// The items of `stage` a project has not met (for the warning after a move).
 pub(crate) fn unmet(change: &Change<'_>, project_id: i64, stage: &Stage) -> Result<Vec<String>> {
     let met = met_items(change, project_id)?;
-    Ok(stage
-        .gateway
-        .iter()
-        .filter(|item| !met.contains(&key(stage, item)))
-        .cloned()
+    let facts = facts(&change.tx, project_id)?;
+    Ok(checklist(stage, &met, &facts)
+        .into_iter()
+        .filter(|g| !g.met)
+        .map(|g| g.item)
         .collect())
 }
 
-/// A project's current stage checklist with what is met, from its stored list.
-pub(crate) fn checklist(stage: &Stage, met_json: &str) -> Vec<GatewayItem> {
-    let met: Vec<String> = serde_json::from_str(met_json).unwrap_or_default();
+/// A project's stage checklist: items the data answers say what it shows; the others are
+/// met when ticked.
+pub(crate) fn checklist(
+    stage: &Stage,
+    ticked: &[String],
+    facts: &ProjectFacts,
+) -> Vec<GatewayItem> {
     stage
         .gateway
         .iter()
-        .map(|item| GatewayItem {
-            item: item.clone(),
-            met: met.contains(&key(stage, item)),
+        .map(|item| match Evidence::for_item(item) {
+            Some(evidence) => {
+                let (met, said) = evidence.answer(facts);
+                GatewayItem {
+                    item: item.clone(),
+                    met,
+                    from_data: Some(said),
+                }
+            }
+            None => GatewayItem {
+                item: item.clone(),
+                met: ticked.contains(&key(stage, item)),
+                from_data: None,
+            },
         })
         .collect()
+}
+
+/// The ticked items as stored (`["stage key/item", …]`).
+pub(crate) fn ticked(met_json: &str) -> Vec<String> {
+    serde_json::from_str(met_json).unwrap_or_default()
 }
 
 impl Store {
@@ -85,6 +139,12 @@ impl Store {
                     stage.gateway.len()
                 ))
             })?;
+        if let Some(evidence) = Evidence::for_item(&item) {
+            let (_, said) = evidence.answer(&facts(&change.tx, id)?);
+            return Err(StoreError::invalid(format!(
+                "\"{item}\" is answered from the project's data ({said}), not ticked"
+            )));
+        }
         let mut met_list = met_items(&change, id)?;
         let wanted = key(&stage, &item);
         met_list.retain(|m| *m != wanted);

@@ -18,12 +18,15 @@ pub(super) fn simple_list(frame: &mut Frame, area: Rect, view: &DetailView, them
     let width = area.width.saturating_sub(4) as usize;
     let (title, items): (&str, Vec<String>) = match view.section {
         Section::Gateway => (
-            "Gateway: what to meet before moving on (Space marks)",
+            "Gateway: what to meet before moving on (Space ticks the others)",
             d.gateway
                 .iter()
                 .map(|g| {
                     let mark = if g.met { "[x]" } else { "[ ]" };
-                    format!("{mark} {}", g.item)
+                    match &g.from_data {
+                        Some(said) => format!("{mark} {} — from the data: {said}", g.item),
+                        None => format!("{mark} {}", g.item),
+                    }
                 })
                 .collect(),
         ),
