@@ -101,3 +101,43 @@ fn an_empty_portfolio_offers_only_keys_that_act() {
     keys(&mut m, &mut store, "s");
     assert!(m.overlay.is_none(), "s opened a score form with no project");
 }
+
+#[test]
+fn a_stage_named_for_its_gateway_still_warns_of_its_wip_limit() {
+    // The app once dropped any warning mentioning "gateway": a stage could be named so.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.sqlite3");
+    let clock = qiboard::clock::Clock::fixed(Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap());
+    let mut store = qiboard::store::Store::open(&path, clock).unwrap();
+    for title in ["A", "B"] {
+        store
+            .add_project(&qiboard::store::NewProject {
+                title: title.into(),
+                stage: Some("define".into()),
+                ..Default::default()
+            })
+            .unwrap();
+    }
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch(
+            "UPDATE stages SET name = 'Pre-gateway checks', wip_limit = 1 WHERE key = 'measure'",
+        )
+        .unwrap();
+    let mut store = qiboard::store::Store::open(&path, clock).unwrap();
+    store
+        .move_project(qiboard::domain::ProjectRef(1), "measure", None)
+        .unwrap();
+    let mut m = model(&store, (120, 40));
+    assert!(m.board.select(qiboard::domain::ProjectRef(2)));
+    press(&mut m, &mut store, KeyCode::Char('L'));
+    let status = m.status.clone().unwrap();
+    assert_eq!(status.kind, StatusKind::Warning, "{}", status.text);
+    assert!(
+        status
+            .text
+            .contains("Pre-gateway checks is over its WIP limit (2/1)"),
+        "{}",
+        status.text
+    );
+}

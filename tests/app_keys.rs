@@ -593,7 +593,7 @@ fn gateway_items_the_data_answers_are_not_ticked_and_never_contradict_it() {
     );
     // Moving on warns about nothing the data answers.
     let outcome = store.move_project(reference, "sustain", None).unwrap();
-    assert!(outcome.unmet_gateway.is_empty(), "{outcome:?}");
+    assert!(outcome.unmet_gateway().is_empty(), "{outcome:?}");
     store.undo().unwrap();
     // Space on such an item says why it is not a tick box.
     let mut m = model(&store, (120, 40));

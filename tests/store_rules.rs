@@ -6,7 +6,7 @@ use proptest::prelude::*;
 use qiboard::clock::Clock;
 use qiboard::domain::{Direction, MeasureKind, ProgressScore, ProjectRef, Status};
 use qiboard::exchange::json;
-use qiboard::store::{NewMeasure, NewProject, ProjectField, Store, StoreError};
+use qiboard::store::{MoveWarning, NewMeasure, NewProject, ProjectField, Store, StoreError};
 
 fn clock() -> Clock {
     Clock::fixed(Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap())
@@ -148,7 +148,7 @@ fn a_move_over_the_wip_limit_warns_after_moving() {
             .unwrap()
             .warnings
             .iter()
-            .all(|w| !w.contains("WIP"))
+            .all(|w| !matches!(w, MoveWarning::WipExceeded { .. }))
     );
     let outcome = store.move_project(b, "pilot", None).unwrap();
     assert_eq!(outcome.stage, "Pilot and implement");
@@ -156,7 +156,7 @@ fn a_move_over_the_wip_limit_warns_after_moving() {
         outcome
             .warnings
             .iter()
-            .any(|w| w.contains("over its WIP limit (2/1)")),
+            .any(|w| w.to_string().contains("over its WIP limit (2/1)")),
         "{:?}",
         outcome.warnings
     );

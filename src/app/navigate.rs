@@ -4,7 +4,7 @@
 use super::update::{changed_project, refused};
 use super::{Action, DetailView, MetricsFocus, MetricsView, Model, Pane, Section};
 use crate::domain::ProjectRef;
-use crate::store::Store;
+use crate::store::{MoveWarning, Store};
 
 /// Enter in Metrics: on an icon count, list the projects behind it; on a listed project,
 /// open it (at its measures when it came from an icon count).
@@ -137,15 +137,16 @@ pub(super) fn move_card(model: &mut Model, action: Action, store: &mut Store) {
                 ));
             } else {
                 // The warning first, in few words: the status line is one line.
-                let mut said: Vec<String> = outcome
+                let said: Vec<String> = outcome
                     .warnings
                     .iter()
-                    .filter(|w| !w.contains("gateway"))
-                    .cloned()
+                    .map(|w| match w {
+                        MoveWarning::WipExceeded { .. } => w.to_string(),
+                        MoveWarning::GatewayUnmet { items, .. } => {
+                            format!("not met: {}", items.join("; "))
+                        }
+                    })
                     .collect();
-                if !outcome.unmet_gateway.is_empty() {
-                    said.push(format!("not met: {}", outcome.unmet_gateway.join("; ")));
-                }
                 model.warn(format!(
                     "{} — {reference} moved to {}, u to undo",
                     said.join(" · "),

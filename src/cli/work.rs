@@ -13,7 +13,7 @@ use crate::store::{
     MeasureField, NewMeasure, NewPdsa, NewProject, PdsaField, ProjectField, ProjectFilter, Store,
 };
 
-fn warnings_text(warnings: &[String]) -> String {
+fn warnings_text(warnings: &[impl std::fmt::Display]) -> String {
     warnings.iter().map(|w| format!("warning: {w}\n")).collect()
 }
 

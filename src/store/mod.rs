@@ -34,7 +34,7 @@ pub use metrics::{PortfolioMetrics, SearchItem, StalledProject};
 pub use project_import::{
     ImportError, ImportedRow, ProjectImport, RegisterOutcome, RowAction, RowRefused,
 };
-pub use projects::{MoveOutcome, NewProject, ProjectField};
+pub use projects::{MoveOutcome, MoveWarning, NewProject, ProjectField};
 pub use reads::{BoardCard, BoardColumn, ProjectFilter, ProjectRow};
 pub use spc_summary::{
     IconGroup, IconSummary, analyse_measure, parse_assurance, parse_variation, spc_direction,

@@ -85,10 +85,48 @@ impl ProjectField {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MoveOutcome {
     pub stage: String,
-    /// The gateway items of the stage left that the project has not met.
-    pub unmet_gateway: Vec<String>,
-    /// An exceeded WIP limit or the unmet gateway items of the stage left behind.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<MoveWarning>,
+}
+
+impl MoveOutcome {
+    /// The gateway items of the stage left behind that the project has not met.
+    pub fn unmet_gateway(&self) -> &[String] {
+        self.warnings
+            .iter()
+            .find_map(|w| match w {
+                MoveWarning::GatewayUnmet { items, .. } => Some(items.as_slice()),
+                _ => None,
+            })
+            .unwrap_or(&[])
+    }
+}
+
+/// Something a move did not stop but the user should know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MoveWarning {
+    /// The stage moved to holds more active projects than its WIP limit.
+    WipExceeded {
+        stage: String,
+        limit: i64,
+        count: i64,
+    },
+    /// Items of the stage left behind that the project has not met.
+    GatewayUnmet { stage: String, items: Vec<String> },
+}
+
+impl std::fmt::Display for MoveWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            MoveWarning::WipExceeded {
+                stage,
+                limit,
+                count,
+            } => write!(f, "{stage} is over its WIP limit ({count}/{limit})"),
+            MoveWarning::GatewayUnmet { stage, items } => {
+                write!(f, "{stage} gateway not met: {}", items.join("; "))
+            }
+        }
+    }
 }
 
 pub(crate) fn text(value: &str) -> Value {
@@ -386,22 +424,20 @@ impl Store {
                 |r| r.get(0),
             )?;
             if count > limit {
-                warnings.push(format!(
-                    "{} is over its WIP limit ({count}/{limit})",
-                    target.name
-                ));
+                warnings.push(MoveWarning::WipExceeded {
+                    stage: target.name.clone(),
+                    limit,
+                    count,
+                });
             }
         }
-        let mut unmet_gateway = Vec::new();
         if let Some(from) = from.filter(|f| f.position < target.position) {
-            let open = super::gateway::unmet(&change, id, &from)?;
-            unmet_gateway = open.clone();
-            if !open.is_empty() {
-                warnings.push(format!(
-                    "{} gateway not met: {}",
-                    from.name,
-                    open.join("; ")
-                ));
+            let items = super::gateway::unmet(&change, id, &from)?;
+            if !items.is_empty() {
+                warnings.push(MoveWarning::GatewayUnmet {
+                    stage: from.name,
+                    items,
+                });
             }
         }
         change.commit(
@@ -410,7 +446,6 @@ impl Store {
         )?;
         Ok(MoveOutcome {
             stage: target.name,
-            unmet_gateway,
             warnings,
         })
     }
