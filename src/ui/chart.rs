@@ -39,8 +39,10 @@ impl ChartAreas {
             Constraint::Length(1),
         ])
         .areas(inner);
-        let [axis, plot] =
-            Layout::horizontal([Constraint::Length(AXIS), Constraint::Min(10)]).areas(plot_row);
+        // The value labels sit right of the plot, beside the latest group's lines: after a
+        // rebase they would otherwise stand next to the old group's.
+        let [plot, axis] =
+            Layout::horizontal([Constraint::Min(10), Constraint::Length(AXIS)]).areas(plot_row);
         Some(ChartAreas {
             axis,
             plot,
@@ -71,6 +73,48 @@ fn number(value: f64) -> String {
     } else {
         format!("{value:.2}")
     }
+}
+
+/// A title or legend entry in long and short words.
+struct Entry {
+    long: String,
+    short: String,
+    style: Style,
+}
+
+fn entry(long: impl Into<String>, short: impl Into<String>, style: Style) -> Entry {
+    Entry {
+        long: long.into(),
+        short: short.into(),
+        style,
+    }
+}
+
+/// Entries in as many cells as there are: their long words when all fit, else their short
+/// ones, dropping entries from the end rather than cutting one mid-word.
+fn fit_entries(entries: &[Entry], cells: usize) -> Vec<Span<'static>> {
+    fn pick(e: &Entry, short: bool) -> &str {
+        if short { &e.short } else { &e.long }
+    }
+    let width = |short: bool, n: usize| -> usize {
+        entries[..n]
+            .iter()
+            .map(|e| super::text::width(pick(e, short)))
+            .sum()
+    };
+    let (short, n) = if width(false, entries.len()) <= cells {
+        (false, entries.len())
+    } else {
+        let mut n = entries.len();
+        while n > 0 && width(true, n) > cells {
+            n -= 1;
+        }
+        (true, n)
+    };
+    entries[..n]
+        .iter()
+        .map(|e| Span::styled(pick(e, short).to_string(), e.style))
+        .collect()
 }
 
 /// The shown measure as the chosen chart (c switches).
@@ -119,6 +163,17 @@ fn run(
             format!("IHI: {}", signals.join(", "))
         };
         title.push(Span::styled(format!("{text} "), theme.base));
+    }
+    // Too long for the border: the measure's name gives way, between words.
+    let room = (area.width as usize).saturating_sub(2);
+    let width: usize = title.iter().map(Span::width).sum();
+    if width > room {
+        let rest: usize = title[1..].iter().map(Span::width).sum();
+        let name = super::text::fit_words(
+            &format!("{} — run chart", measure.name),
+            room.saturating_sub(rest + 2),
+        );
+        title[0] = Span::styled(format!(" {name} "), theme.title);
     }
     let block = Block::default()
         .borders(Borders::ALL)
@@ -204,19 +259,23 @@ fn run(
         (Some(lo), Some(hi)) => format!("{lo}–{hi}"),
         _ => "no table".to_string(),
     };
-    let legend = vec![
-        Span::styled(" ─ median", theme.base),
-        Span::styled(" S shift", theme.improvement),
-        Span::styled(" T trend", theme.concern),
-        Span::styled(
+    let legend = [
+        entry(" ─ median", " ─median", theme.base),
+        entry(" S shift", " S shift", theme.improvement),
+        entry(" T trend", " T trend", theme.concern),
+        entry(
             format!(
                 "  runs {runs} (expected {limits}), {} useful points",
                 result.useful
             ),
+            format!("  runs {runs} ({limits})"),
             theme.dim,
         ),
     ];
-    frame.render_widget(Paragraph::new(Line::from(legend)), legend_row);
+    frame.render_widget(
+        Paragraph::new(Line::from(fit_entries(&legend, legend_row.width as usize))),
+        legend_row,
+    );
 }
 
 fn dates_line(frame: &mut Frame, area: Rect, points: &[DataPoint], theme: &Theme) {
@@ -228,15 +287,11 @@ fn dates_line(frame: &mut Frame, area: Rect, points: &[DataPoint], theme: &Theme
         .last()
         .map(|p| p.date.to_string())
         .unwrap_or_default();
+    // Under the plot, which the value labels follow on the right.
     let gap = (area.width as usize).saturating_sub(AXIS as usize + first.len() + last.len());
     frame.render_widget(
         Paragraph::new(Span::styled(
-            format!(
-                "{:axis$}{first}{}{last}",
-                "",
-                " ".repeat(gap),
-                axis = AXIS as usize
-            ),
+            format!("{first}{}{last}", " ".repeat(gap)),
             theme.dim,
         )),
         area,
@@ -254,18 +309,52 @@ fn xmr(
     let analysis = view.analysis.as_ref();
     let cycles = &view.detail.pdsa_cycles;
     let selected = view.point.and(view.selected_point().map(|(i, _)| i));
+    // The title keeps the measure's name and the badges whole; the words after the badges
+    // give way first, then the name (between words).
+    let room = (area.width as usize).saturating_sub(2);
     let mut title = vec![Span::styled(format!(" {} ", measure.name), theme.title)];
     if let Some(a) = analysis {
-        if a.groups.last().is_some_and(|g| g.trial) {
-            title.push(Span::styled("trial limits · ", theme.warning));
-        }
-        title.push(Span::styled(
-            format!("{} {} ", a.variation.badge(), a.variation.describe()),
-            theme.base,
-        ));
-        if let Some(assurance) = a.assurance {
-            title.push(Span::styled(format!("{} ", assurance.badge()), theme.base));
-        }
+        let trial = a.groups.last().is_some_and(|g| g.trial);
+        let variation = (a.variation.badge(), a.variation.describe());
+        let assurance = a.assurance.map(|x| (x.badge(), x.describe()));
+        // Longest first: every word; the assurance as its badge; the badges alone.
+        let choices = [(true, true), (true, false), (false, false)];
+        let spans = |(vary_words, assure_words): (bool, bool)| {
+            let mut spans = Vec::new();
+            if trial {
+                let text = if vary_words {
+                    "trial limits · "
+                } else {
+                    "trial · "
+                };
+                spans.push(Span::styled(text, theme.warning));
+            }
+            let text = if vary_words {
+                format!("{} {} ", variation.0, variation.1)
+            } else {
+                format!("{} ", variation.0)
+            };
+            spans.push(Span::styled(text, theme.base));
+            if let Some((badge, words)) = assurance {
+                let text = if assure_words {
+                    format!("{badge} {words} ")
+                } else {
+                    format!("{badge} ")
+                };
+                spans.push(Span::styled(text, theme.base));
+            }
+            spans
+        };
+        let name_width = super::text::width(&measure.name) + 2;
+        let width = |spans: &[Span]| spans.iter().map(Span::width).sum::<usize>();
+        let tail = choices
+            .iter()
+            .map(|c| spans(*c))
+            .find(|t| name_width + width(t) <= room)
+            .unwrap_or_else(|| spans((false, false)));
+        let name = super::text::fit_words(&measure.name, room.saturating_sub(width(&tail) + 2));
+        title = vec![Span::styled(format!(" {name} "), theme.title)];
+        title.extend(tail);
     }
     let block = Block::default()
         .borders(Borders::ALL)
@@ -342,11 +431,18 @@ fn xmr(
                     grey,
                 ));
             }
+            ctx.layer();
+            // A rebase: a thin dashed line between two points, never a block that reads as
+            // data.
+            let row = (high - low) / f64::from(plot.height.max(1));
             for group in analysis.groups.iter().filter(|g| g.start > 0) {
                 let x = group.start as f64 - 0.5;
-                ctx.draw(&Segment::new(x, low, x, high, colour(theme.warning)));
+                let mut y = low + row / 2.0;
+                while y < high {
+                    ctx.print(x, y, Span::styled("┊", theme.warning));
+                    y += row;
+                }
             }
-            ctx.layer();
             for group in &analysis.groups {
                 let x1 = group.start as f64 - 0.5;
                 let x2 = (group.start + group.len) as f64 - 0.5;
@@ -395,12 +491,21 @@ fn xmr(
     }
     let rows = axis.height.max(1) as f64;
     let mut axis_lines = vec![Line::from(""); axis.height as usize];
+    let mut taken = vec![false; axis.height as usize];
     for (v, text) in labels {
         let row = (((high - v) / (high - low)) * (rows - 1.0))
             .floor()
             .clamp(0.0, rows - 1.0) as usize;
-        if let Some(line) = axis_lines.get_mut(row) {
-            *line = Line::from(Span::styled(fit(&text, AXIS as usize), theme.dim));
+        // Two labels on one row would hide one: the later one takes the nearest free row.
+        let free = (0..taken.len())
+            .filter(|r| !taken[*r])
+            .min_by_key(|r| r.abs_diff(row));
+        if let Some(row) = free {
+            taken[row] = true;
+            axis_lines[row] = Line::from(Span::styled(
+                format!(" {}", fit(&text, AXIS as usize - 1)),
+                theme.dim,
+            ));
         }
     }
     frame.render_widget(Paragraph::new(axis_lines), axis);
@@ -416,24 +521,39 @@ fn xmr(
             Rect::new(x, dates_row.y, w.min(dates_row.width), 1),
         );
     }
-    let mut legend = vec![
-        Span::styled(" · common", theme.common_cause),
-        Span::styled(" I improvement", theme.improvement),
-        Span::styled(" C concern", theme.concern),
-        Span::styled(" H/L neutral", theme.neutral),
-        Span::styled(" ─ mean ┄ limits", theme.common_cause),
-    ];
+    // The legend names what the chart shows, in words that fit.
+    let shows = |kind: &[PointType]| analysis.points.iter().any(|p| kind.contains(&p.point_type));
+    let mut legend = vec![entry(" · common", " ·common", theme.common_cause)];
+    if shows(&[PointType::Improvement]) {
+        legend.push(entry(" I improvement", " I improve", theme.improvement));
+    }
+    if shows(&[PointType::Concern]) {
+        legend.push(entry(" C concern", " C concern", theme.concern));
+    }
+    if shows(&[PointType::NeutralHigh, PointType::NeutralLow]) {
+        legend.push(entry(" H/L neutral", " H/L", theme.neutral));
+    }
+    legend.push(entry(
+        " ─ mean ┄ limits",
+        " ─mean ┄limits",
+        theme.common_cause,
+    ));
     if let Some(target) = measure.target {
-        legend.push(Span::styled(
-            format!(" ━ target {}", number(target)),
+        let t = number(target);
+        legend.push(entry(
+            format!(" ━ target {t}"),
+            format!(" ━{t}"),
             theme.target,
         ));
     }
     if analysis.groups.len() > 1 {
-        legend.push(Span::styled(" │ rebase", theme.warning));
+        legend.push(entry(" ┊ rebase", " ┊rebase", theme.warning));
     }
     if !pdsa_x.is_empty() {
-        legend.push(Span::styled(" ▲ PDSA", theme.key));
+        legend.push(entry(" ▲ PDSA", " ▲PDSA", theme.key));
     }
-    frame.render_widget(Paragraph::new(Line::from(legend)), legend_row);
+    frame.render_widget(
+        Paragraph::new(Line::from(fit_entries(&legend, legend_row.width as usize))),
+        legend_row,
+    );
 }

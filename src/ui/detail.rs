@@ -408,9 +408,10 @@ fn measures(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme) {
             } else {
                 ""
             };
+            // Inside the borders and the selection mark.
             Line::from(fit(
                 &format!("{main}{} {badge}", m.name),
-                list_width as usize - 2,
+                (list_width as usize).saturating_sub(4),
             ))
         })
         .collect();
