@@ -160,6 +160,7 @@ fn read_csv(text: &str, shown: &str) -> Result<Sheet, TableError> {
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
+    let mut lines = LineCounter::new(text);
     loop {
         let before = reader.position().byte();
         match reader.read_record(&mut record) {
@@ -169,7 +170,7 @@ fn read_csv(text: &str, shown: &str) -> Result<Sheet, TableError> {
                 // lines the reader skipped before it do not count as its start.
                 let start = record.position().map_or(before, csv::Position::byte);
                 rows.push(Row {
-                    number: line_at(text, skip_line_ends(text, start)),
+                    number: lines.line_at(skip_line_ends(text, start)),
                     cells: record
                         .iter()
                         .map(|c| {
@@ -186,7 +187,7 @@ fn read_csv(text: &str, shown: &str) -> Result<Sheet, TableError> {
                 let at = e.position().map_or(before, csv::Position::byte);
                 return Err(TableError::BadCsv {
                     file: shown.to_string(),
-                    line: line_at(text, skip_line_ends(text, at)),
+                    line: lines.line_at(skip_line_ends(text, at)),
                     reason: printable(&e.to_string()),
                 });
             }
@@ -206,14 +207,40 @@ fn skip_line_ends(text: &str, offset: u64) -> usize {
     at
 }
 
-/// The 1-based line of byte `offset`: LF, CRLF and a lone CR each end one line.
-fn line_at(text: &str, offset: usize) -> u64 {
-    let bytes = &text.as_bytes()[..offset.min(text.len())];
-    let lone_cr = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
-    let ends = (0..bytes.len())
-        .filter(|&i| bytes[i] == b'\n' || lone_cr(i))
-        .count();
-    1 + ends as u64
+/// Line numbers of byte offsets that only grow (rows come in file order): counted from the
+/// last offset asked, so a long file is read once, not once per row.
+struct LineCounter<'t> {
+    bytes: &'t [u8],
+    at: usize,
+    line: u64,
+}
+
+impl<'t> LineCounter<'t> {
+    fn new(text: &'t str) -> Self {
+        LineCounter {
+            bytes: text.as_bytes(),
+            at: 0,
+            line: 1,
+        }
+    }
+
+    /// The 1-based line of byte `offset`: LF, CRLF and a lone CR each end one line.
+    fn line_at(&mut self, offset: usize) -> u64 {
+        let offset = offset.min(self.bytes.len());
+        if offset < self.at {
+            self.at = 0;
+            self.line = 1;
+        }
+        let bytes = self.bytes;
+        for i in self.at..offset {
+            let lone_cr = bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+            if bytes[i] == b'\n' || lone_cr {
+                self.line += 1;
+            }
+        }
+        self.at = offset;
+        self.line
+    }
 }
 
 fn read_spreadsheet(path: &Path, shown: &str) -> Result<Vec<Sheet>, TableError> {

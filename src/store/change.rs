@@ -31,6 +31,17 @@ impl<'c> Change<'c> {
         }
     }
 
+    /// One row of a query, through the statement cache: an import runs the same few
+    /// queries thousands of times, and compiling each one again costs more than running it.
+    pub(crate) fn one<T, P: rusqlite::Params>(
+        &self,
+        sql: &str,
+        params: P,
+        f: impl FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> rusqlite::Result<T> {
+        self.tx.prepare_cached(sql)?.query_row(params, f)
+    }
+
     /// Inserts a row with a fresh uuid and returns its id.
     pub(crate) fn insert(&mut self, table: &'static str, columns: &[(&str, Value)]) -> Result<i64> {
         let names: Vec<&str> = std::iter::once("uuid")

@@ -54,7 +54,7 @@ fn key(stage: &Stage, item: &str) -> String {
 }
 
 fn met_items(change: &Change<'_>, project_id: i64) -> Result<Vec<String>> {
-    let text: String = change.tx.query_row(
+    let text: String = change.one(
         "SELECT gateway_met FROM projects WHERE id = ?1",
         [project_id],
         |r| r.get(0),
@@ -118,11 +118,9 @@ impl Store {
         let mut change = self.begin()?;
         let (id, _) = find_project(&change, reference)?;
         let stage_id: i64 =
-            change
-                .tx
-                .query_row("SELECT stage_id FROM projects WHERE id = ?1", [id], |r| {
-                    r.get(0)
-                })?;
+            change.one("SELECT stage_id FROM projects WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })?;
         let stage = reads::stages_on(&change.tx)?
             .into_iter()
             .find(|s| s.id == stage_id)

@@ -225,11 +225,9 @@ impl Store {
     /// The next ref to give; refs are never reused, also after an undo or a restore.
     fn take_next_ref(change: &Change<'_>) -> Result<ProjectRef> {
         let next: String =
-            change
-                .tx
-                .query_row("SELECT value FROM meta WHERE key = 'next_ref'", [], |r| {
-                    r.get(0)
-                })?;
+            change.one("SELECT value FROM meta WHERE key = 'next_ref'", [], |r| {
+                r.get(0)
+            })?;
         let next: u32 = next.parse().unwrap_or(1);
         change.tx.execute(
             "UPDATE meta SET value = ?1 WHERE key = 'next_ref'",

@@ -278,7 +278,7 @@ fn update_project(
 ) -> std::result::Result<ImportedRow, ImportError> {
     let current: HashMap<&str, Value> = {
         let sql = format!("SELECT {} FROM projects WHERE id = ?1", COMPARED.join(", "));
-        change.tx.query_row(&sql, [id], |r| {
+        change.one(&sql, [id], |r| {
             COMPARED
                 .iter()
                 .enumerate()
@@ -333,11 +333,9 @@ fn update_project(
     if let Some(cohort) = &row.cohort {
         let cohort = cohort_id(change, cohort)?;
         let now: Option<i64> =
-            change
-                .tx
-                .query_row("SELECT cohort_id FROM projects WHERE id = ?1", [id], |r| {
-                    r.get(0)
-                })?;
+            change.one("SELECT cohort_id FROM projects WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })?;
         if now != Some(cohort) {
             columns.push(("cohort_id", Value::Integer(cohort)));
             changed = true;
@@ -384,7 +382,7 @@ fn update_project(
 
 /// Whether a person (any case) already holds a role on the project.
 fn holds(change: &Change<'_>, project_id: i64, role: Role, person: &str) -> Result<bool> {
-    Ok(change.tx.query_row(
+    Ok(change.one(
         "SELECT EXISTS (SELECT 1 FROM roles r JOIN people p ON p.id = r.person_id
           WHERE r.project_id = ?1 AND r.role = ?2 AND lower(p.name) = lower(?3))",
         rusqlite::params![project_id, role.key(), person.trim()],

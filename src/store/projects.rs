@@ -140,8 +140,7 @@ pub(crate) fn opt_date(value: Option<NaiveDate>) -> Value {
 /// A project's row id and version, or a clear "unknown project" refusal.
 pub(crate) fn find_project(change: &Change<'_>, reference: ProjectRef) -> Result<(i64, i64)> {
     change
-        .tx
-        .query_row(
+        .one(
             "SELECT id, version FROM projects WHERE ref_no = ?1",
             [reference.0],
             |r| Ok((r.get(0)?, r.get(1)?)),
@@ -186,8 +185,7 @@ pub(crate) fn find_stage(change: &Change<'_>, input: &str) -> Result<Stage> {
 pub(crate) fn person_id(change: &mut Change<'_>, name: &str) -> Result<i64> {
     let name_text = require_text("person name", name)?;
     let found: Option<i64> = change
-        .tx
-        .query_row(
+        .one(
             "SELECT id FROM people WHERE lower(name) = lower(?1) ORDER BY id LIMIT 1",
             [name.trim()],
             |r| r.get(0),
@@ -203,8 +201,7 @@ pub(crate) fn person_id(change: &mut Change<'_>, name: &str) -> Result<i64> {
 pub(crate) fn cohort_id(change: &mut Change<'_>, name: &str) -> Result<i64> {
     let name_text = require_text("cohort name", name)?;
     let found: Option<i64> = change
-        .tx
-        .query_row(
+        .one(
             "SELECT id FROM cohorts WHERE lower(name) = lower(?1)",
             [name.trim()],
             |r| r.get(0),
@@ -217,7 +214,7 @@ pub(crate) fn cohort_id(change: &mut Change<'_>, name: &str) -> Result<i64> {
 }
 
 pub(crate) fn next_position(change: &Change<'_>, stage_id: i64) -> Result<i64> {
-    Ok(change.tx.query_row(
+    Ok(change.one(
         "SELECT coalesce(max(position), 0) + 1 FROM projects WHERE stage_id = ?1",
         [stage_id],
         |r| r.get(0),
@@ -233,8 +230,7 @@ pub(crate) fn set_role(
     let person_id = person_id(change, person)?;
     if role.is_single() {
         let holder: Option<i64> = change
-            .tx
-            .query_row(
+            .one(
                 "SELECT id FROM roles WHERE project_id = ?1 AND role = ?2",
                 rusqlite::params![project_id, role.key()],
                 |r| r.get(0),
@@ -245,8 +241,7 @@ pub(crate) fn set_role(
         }
     } else {
         let already: Option<i64> = change
-            .tx
-            .query_row(
+            .one(
                 "SELECT id FROM roles WHERE project_id = ?1 AND person_id = ?2 AND role = 'member'",
                 [project_id, person_id],
                 |r| r.get(0),
@@ -267,11 +262,9 @@ pub(crate) fn set_role(
     if role == Role::Lead {
         // The board shows the lead from the project's own row (no join per card).
         let name: String =
-            change
-                .tx
-                .query_row("SELECT name FROM people WHERE id = ?1", [person_id], |r| {
-                    r.get(0)
-                })?;
+            change.one("SELECT name FROM people WHERE id = ?1", [person_id], |r| {
+                r.get(0)
+            })?;
         change.update("projects", project_id, &[("lead_name", text(&name))])?;
     }
     Ok(())
@@ -393,11 +386,9 @@ impl Store {
         check_version(reference, version, expected_version)?;
         let target = find_stage(&change, stage_input)?;
         let from_id: i64 =
-            change
-                .tx
-                .query_row("SELECT stage_id FROM projects WHERE id = ?1", [id], |r| {
-                    r.get(0)
-                })?;
+            change.one("SELECT stage_id FROM projects WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })?;
         if from_id == target.id {
             return Err(StoreError::invalid(format!(
                 "{reference} is already in {}",
@@ -418,7 +409,7 @@ impl Store {
         )?;
         let mut warnings = Vec::new();
         if let Some(limit) = target.wip_limit {
-            let count: i64 = change.tx.query_row(
+            let count: i64 = change.one(
                 "SELECT count(*) FROM projects WHERE stage_id = ?1 AND status = 'active'",
                 [target.id],
                 |r| r.get(0),
@@ -455,7 +446,7 @@ impl Store {
     pub fn reorder_project(&mut self, reference: ProjectRef, step: i64) -> Result<bool> {
         let mut change = self.begin()?;
         let (id, _) = find_project(&change, reference)?;
-        let (stage_id, position): (i64, i64) = change.tx.query_row(
+        let (stage_id, position): (i64, i64) = change.one(
             "SELECT stage_id, position FROM projects WHERE id = ?1",
             [id],
             |r| Ok((r.get(0)?, r.get(1)?)),
@@ -468,8 +459,7 @@ impl Store {
              ORDER BY position ASC LIMIT 1"
         };
         let neighbour: Option<(i64, i64)> = change
-            .tx
-            .query_row(sql, [stage_id, position], |r| Ok((r.get(0)?, r.get(1)?)))
+            .one(sql, [stage_id, position], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
         let Some((other, other_position)) = neighbour else {
             return Ok(false);
@@ -577,8 +567,7 @@ impl Store {
         let name = require_text("name", name)?;
         let mut change = self.begin()?;
         let exists: Option<i64> = change
-            .tx
-            .query_row(
+            .one(
                 "SELECT id FROM people WHERE lower(name) = lower(?1)",
                 [name.trim()],
                 |r| r.get(0),
@@ -610,8 +599,7 @@ impl Store {
         let name = require_text("name", name)?;
         let mut change = self.begin()?;
         let exists: Option<i64> = change
-            .tx
-            .query_row(
+            .one(
                 "SELECT id FROM cohorts WHERE lower(name) = lower(?1)",
                 [name.trim()],
                 |r| r.get(0),
