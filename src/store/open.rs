@@ -104,6 +104,9 @@ pub(crate) fn open_connection(path: &Path, clock: &Clock) -> Result<Connection> 
 
 pub(crate) fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    // A change touches a dozen tables with a few statements each; rusqlite's default cache
+    // of 16 made an import compile the same statements again for every row.
+    conn.set_prepared_statement_cache_capacity(256);
     // WAL lets a script write while the app reads; FULL syncs the WAL on every commit, so a
     // change the user saw acknowledged survives a power cut.
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
