@@ -58,7 +58,10 @@ impl Unsaved {
                 context: format!("cannot write {}", self.path.display()),
                 source,
             };
-            std::fs::File::open(&staging)
+            // Opened for writing: Windows flushes a file only through a handle that may write.
+            std::fs::OpenOptions::new()
+                .write(true)
+                .open(&staging)
                 .and_then(|f| f.sync_all())
                 .map_err(io)?;
             if self.path.exists() {
