@@ -99,3 +99,50 @@ fn the_default_portfolio_is_local_and_the_settings_roam_as_the_readme_says() {
         assert_eq!(config.trim_end(), file.display().to_string());
     }
 }
+
+/// Portable mode: `qiboard.portable` beside the executable keeps the portfolio and settings in
+/// `qiboard-data` beside it (a USB stick, a shared drive), whatever the profile says.
+#[test]
+fn beside_a_qiboard_portable_file_everything_lives_in_qiboard_data() {
+    let stick = Portfolio::new();
+    let folder = stick.path("USB stick (E)");
+    std::fs::create_dir_all(&folder).unwrap();
+    let run = |args: &[&str]| {
+        let mut cmd = common::qiboard_copy_in(&folder);
+        cmd.env_remove("QIBOARD_DB")
+            .env("QIBOARD_NOW", common::NOW)
+            .env("XDG_DATA_HOME", stick.path("profile-data"))
+            .env("XDG_CONFIG_HOME", stick.path("profile-config"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let data = folder.join("qiboard-data");
+
+    // Without the marker the profile's folders are used, as installed (only looked at: a
+    // Windows run must not write to the real profile).
+    let installed = run(&["config", "path"]);
+    let installed = String::from_utf8_lossy(&installed.stdout);
+    assert!(!installed.contains("qiboard-data"), "{installed}");
+
+    std::fs::write(folder.join("qiboard.portable"), "").unwrap();
+    let demo = run(&["demo"]);
+    assert!(
+        demo.status.success(),
+        "{}",
+        String::from_utf8_lossy(&demo.stderr)
+    );
+    assert!(data.join("qiboard.sqlite3").is_file());
+    let listed = run(&["project", "list", "--json"]);
+    let listed: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+    assert!(listed.as_array().unwrap().len() > 10);
+    let config = run(&["config", "path"]);
+    let config = String::from_utf8_lossy(&config.stdout);
+    assert!(
+        config.trim_end().ends_with(&format!(
+            "qiboard-data{}config.toml",
+            std::path::MAIN_SEPARATOR
+        )) || (testing_windows() && config.trim_end().ends_with(r"qiboard-data\config.toml")),
+        "{config}"
+    );
+}

@@ -85,6 +85,24 @@ pub fn qiboard_process() -> std::process::Command {
     }
 }
 
+/// The binary under test copied into `dir` (never touch the built one's folder), and a
+/// command that runs the copy the way [`qiboard_process`] runs the original.
+pub fn qiboard_copy_in(dir: &Path) -> Command {
+    let original = std::env::var_os("QIBOARD_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| assert_cmd::cargo::cargo_bin("qiboard"));
+    let copy = dir.join(original.file_name().expect("binary file name"));
+    std::fs::copy(&original, &copy).expect("copy the binary");
+    match std::env::var_os("QIBOARD_RUNNER") {
+        Some(runner) => {
+            let mut cmd = Command::new(runner);
+            cmd.arg(copy);
+            cmd
+        }
+        None => Command::new(copy),
+    }
+}
+
 /// [`qiboard_process`] for assert_cmd.
 pub fn qiboard_bin() -> Command {
     Command::from_std(qiboard_process())
