@@ -4,26 +4,47 @@ use std::fs::{File, OpenOptions};
 use std::io;
 use std::path::{Path, PathBuf};
 
+/// The README's folders: `nhs\qiboard` under Windows' AppData, `uk.nhs.qiboard` on macOS,
+/// `qiboard` on Linux.
+fn project_dirs() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("uk", "nhs", "qiboard")
+}
+
+/// Portable mode, for USB sticks and shared drives without install rights: a file named
+/// `qiboard.portable` beside the executable keeps everything in `qiboard-data` beside it.
+fn portable_dir() -> Option<PathBuf> {
+    let exe = std::env::current_exe().ok()?;
+    let beside = exe.parent()?;
+    beside
+        .join("qiboard.portable")
+        .is_file()
+        .then(|| beside.join("qiboard-data"))
+}
+
 /// The default portfolio: `qiboard.sqlite3` in the platform's local (non-roaming) data directory.
 pub fn default_db_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("uk.nhs", "qiboard", "qiboard")
-        .map(|dirs| dirs.data_local_dir().join("qiboard.sqlite3"))
+    if let Some(dir) = portable_dir() {
+        return Some(dir.join("qiboard.sqlite3"));
+    }
+    project_dirs().map(|dirs| dirs.data_local_dir().join("qiboard.sqlite3"))
 }
 
 /// Where the app exports charts: `Documents/qiboard`, else the local data folder.
 pub fn export_dir() -> Option<PathBuf> {
+    if let Some(dir) = portable_dir() {
+        return Some(dir.join("exports"));
+    }
     directories::UserDirs::new()
         .and_then(|u| u.document_dir().map(|d| d.join("qiboard")))
-        .or_else(|| {
-            directories::ProjectDirs::from("uk.nhs", "qiboard", "qiboard")
-                .map(|dirs| dirs.data_local_dir().join("exports"))
-        })
+        .or_else(|| project_dirs().map(|dirs| dirs.data_local_dir().join("exports")))
 }
 
 /// Where `config.toml` lives.
 pub fn config_dir() -> Option<PathBuf> {
-    directories::ProjectDirs::from("uk.nhs", "qiboard", "qiboard")
-        .map(|dirs| dirs.config_dir().to_path_buf())
+    if let Some(dir) = portable_dir() {
+        return Some(dir);
+    }
+    project_dirs().map(|dirs| dirs.config_dir().to_path_buf())
 }
 
 /// Creates a new, empty file that only its owner can read: the portfolio is sensitive.

@@ -54,11 +54,22 @@ impl Unsaved {
     pub(crate) fn write(&self, conn: &Connection) -> Result<()> {
         let staging = self.staging();
         let written = vacuum_into_empty(conn, &staging).and_then(|()| {
+            // Born in WAL mode: two qiboards opening a new portfolio at once then never race
+            // to switch its journal (on Windows the loser fails at once, without waiting).
+            Connection::open(&staging)
+                .and_then(|c| c.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(())))
+                .map_err(|source| StoreError::Sqlite {
+                    context: format!("cannot write {}", self.path.display()),
+                    source,
+                })?;
             let io = |source| StoreError::Io {
                 context: format!("cannot write {}", self.path.display()),
                 source,
             };
-            std::fs::File::open(&staging)
+            // Opened for writing: Windows flushes a file only through a handle that may write.
+            std::fs::OpenOptions::new()
+                .write(true)
+                .open(&staging)
                 .and_then(|f| f.sync_all())
                 .map_err(io)?;
             if self.path.exists() {

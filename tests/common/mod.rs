@@ -69,8 +69,54 @@ impl Portfolio {
     }
 }
 
+/// The binary under test: the one cargo built, or `QIBOARD_BIN` when set, run through
+/// `QIBOARD_RUNNER` when that is set too (scripts/windows-test: qiboard.exe through wine).
+pub fn qiboard_process() -> std::process::Command {
+    match std::env::var_os("QIBOARD_BIN") {
+        Some(bin) => match std::env::var_os("QIBOARD_RUNNER") {
+            Some(runner) => {
+                let mut cmd = std::process::Command::new(runner);
+                cmd.arg(bin);
+                cmd
+            }
+            None => std::process::Command::new(bin),
+        },
+        None => std::process::Command::new(assert_cmd::cargo::cargo_bin("qiboard")),
+    }
+}
+
+/// The binary under test copied into `dir` (never touch the built one's folder), and a
+/// command that runs the copy the way [`qiboard_process`] runs the original.
+pub fn qiboard_copy_in(dir: &Path) -> Command {
+    let original = std::env::var_os("QIBOARD_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| assert_cmd::cargo::cargo_bin("qiboard"));
+    let copy = dir.join(original.file_name().expect("binary file name"));
+    std::fs::copy(&original, &copy).expect("copy the binary");
+    match std::env::var_os("QIBOARD_RUNNER") {
+        Some(runner) => {
+            let mut cmd = Command::new(runner);
+            cmd.arg(copy);
+            cmd
+        }
+        None => Command::new(copy),
+    }
+}
+
+/// [`qiboard_process`] for assert_cmd.
+pub fn qiboard_bin() -> Command {
+    Command::from_std(qiboard_process())
+}
+
+/// Whether the binary under test is a Windows one (native, or under wine).
+pub fn testing_windows() -> bool {
+    cfg!(windows)
+        || std::env::var_os("QIBOARD_BIN")
+            .is_some_and(|bin| bin.to_string_lossy().to_ascii_lowercase().ends_with(".exe"))
+}
+
 pub fn qiboard(db: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("qiboard").expect("binary built");
+    let mut cmd = qiboard_bin();
     // Dates people see are the laptop's local ones: fix the zone as well as the clock.
     cmd.env("QIBOARD_DB", db)
         .env("QIBOARD_NOW", NOW)
