@@ -55,9 +55,11 @@ fn at_120_by_40_every_panel_and_every_group_shows() {
             assert!(row.contains("no PDSA"), "{row}");
         }
     }
-    // More benefits than fit: said, not dropped.
-    if p.benefits.len() > 9 {
-        assert!(text.contains("more"), "{text}");
+    // Every benefit claimed is listed (cut with … rather than dropped).
+    assert!(!text.contains(" more"), "{text}");
+    for (_, unit, _) in &p.benefits {
+        let first = unit.split(' ').next().unwrap();
+        assert!(text.contains(first), "{unit} missing:\n{text}");
     }
 }
 

@@ -277,30 +277,44 @@ fn group_panels(
     }
 }
 
-/// Benefits claimed, each wrapped whole (an amount, its unit and its kind).
+/// Benefits claimed, each wrapped whole when they all fit so; else one line each (cut with
+/// `…`), so every claim is listed; only past that a `+N more` line.
 fn benefit_panel(frame: &mut Frame, area: Rect, m: &PortfolioMetrics, theme: &Theme) {
     let (width, height) = room(area);
+    let texts: Vec<String> = m
+        .benefits
+        .iter()
+        .map(|(kind, unit, total)| {
+            format!(
+                "{} {unit} · {}",
+                format_amount(*total),
+                kind.replace('_', " ")
+            )
+        })
+        .collect();
+    // Wrapped lines are indented two cells under the entry's first.
+    let wrapped: Vec<Vec<String>> = texts
+        .iter()
+        .map(|t| wrap_words(t, width.saturating_sub(2).max(8)))
+        .collect();
     let mut lines: Vec<Line> = Vec::new();
-    if m.benefits.is_empty() {
+    if texts.is_empty() {
         lines.push(Line::from(Span::styled("none claimed yet", theme.dim)));
-    }
-    for (i, (kind, unit, total)) in m.benefits.iter().enumerate() {
-        let text = format!(
-            "{} {unit} · {}",
-            format_amount(*total),
-            kind.replace('_', " ")
-        );
-        // Wrapped lines are indented two cells under the entry's first.
-        let rows = wrap_words(&text, width.saturating_sub(2).max(8));
-        // Whole entries only: the last line says how many did not fit.
-        let left = m.benefits.len() - i;
-        if lines.len() + rows.len() + usize::from(left > 1) > height {
-            lines.push(more(left, theme));
-            break;
+    } else if wrapped.iter().map(Vec::len).sum::<usize>() <= height {
+        for rows in wrapped {
+            for (n, row) in rows.into_iter().enumerate() {
+                lines.push(Line::from(if n == 0 { row } else { format!("  {row}") }));
+            }
         }
-        for (n, row) in rows.into_iter().enumerate() {
-            let row = if n == 0 { row } else { format!("  {row}") };
-            lines.push(Line::from(row));
+    } else {
+        let shown = if texts.len() > height {
+            height.saturating_sub(1)
+        } else {
+            texts.len()
+        };
+        lines.extend(texts[..shown].iter().map(|t| Line::from(fit(t, width))));
+        if shown < texts.len() {
+            lines.push(more(texts.len() - shown, theme));
         }
     }
     frame.render_widget(
