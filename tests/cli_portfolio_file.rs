@@ -50,3 +50,20 @@ fn a_refused_first_change_creates_nothing_and_an_accepted_one_creates_the_file()
     assert!(p.db.exists());
     assert!(p.ok(&["project", "list"]).contains("Falls"));
 }
+
+#[test]
+fn a_workbook_given_to_the_json_import_is_named_for_what_it_is() {
+    let p = Portfolio::new();
+    let file = p.path("portfolio.xlsx");
+    std::fs::write(&file, b"PK\x03\x04\x14\0\0\0\x08\0binary\xff\xfe").unwrap();
+    let out = p
+        .cmd()
+        .args(["import", "json", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(said.lines().count(), 1, "{said}");
+    assert!(said.contains("this is an Excel workbook"), "{said}");
+    assert!(!p.db.exists());
+}

@@ -93,8 +93,20 @@ pub fn import(cli: &Cli, file: &Path) -> Output {
             .map_err(|e| CliError::bad_input(format!("cannot read standard input: {e}")))?;
         text
     } else {
-        std::fs::read_to_string(file)
-            .map_err(|e| CliError::bad_input(format!("cannot read {shown}: {e}")))?
+        let bytes = std::fs::read(file)
+            .map_err(|e| CliError::bad_input(format!("cannot read {shown}: {e}")))?;
+        // A workbook or an image is named for what it is, never echoed or called "invalid".
+        if let Some(kind) = crate::exchange::series_csv::sniff(&bytes) {
+            return Err(CliError::bad_input(format!(
+                "{shown}: this is {kind}, not a qiboard JSON export (expected a file written \
+                 by `qiboard export json`)"
+            )));
+        }
+        String::from_utf8(bytes).map_err(|_| {
+            CliError::bad_input(format!(
+                "{shown}: not UTF-8 text (expected a file written by `qiboard export json`)"
+            ))
+        })?
     };
     let portfolio =
         json::from_json(&text).map_err(|e| CliError::bad_input(format!("{shown}: {e}")))?;

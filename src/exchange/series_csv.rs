@@ -106,7 +106,8 @@ impl std::fmt::Display for NotCsv {
 }
 
 /// Tells a file that cannot be CSV by its first bytes, before any of it is shown as text.
-fn sniff(bytes: &[u8]) -> Option<NotCsv> {
+/// (Also asked by the JSON import: any reader of text files says what a binary file is.)
+pub fn sniff(bytes: &[u8]) -> Option<NotCsv> {
     const SIGNATURES: [(&[u8], NotCsv); 9] = [
         (b"PK\x03\x04", NotCsv::ZipOrWorkbook),
         (b"PK\x05\x06", NotCsv::ZipOrWorkbook),
