@@ -202,7 +202,10 @@ fn files_that_are_no_register_get_one_printable_line() {
         &p,
         &["import", "projects", png.to_str().unwrap(), "--sheet", "X"],
     );
-    assert!(said.contains("not a CSV file or a spreadsheet"), "{said}");
+    assert!(
+        said.contains("this is a PNG image, not CSV text or a spreadsheet"),
+        "{said}"
+    );
     assert!(!p.db.exists());
 }
 

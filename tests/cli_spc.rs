@@ -334,7 +334,7 @@ fn every_bad_input_is_one_line_naming_where_and_what_is_expected() {
     refused(&p, &["spc", &good, "--rules", "anhoj"], None);
     refused(&p, &["spc", &p.path("missing.csv").to_string_lossy()], None);
     let message = refused(&p, &["spc"], None);
-    assert!(message.contains("FILE.csv"), "{message}");
+    assert!(message.contains("<FILE>"), "{message}");
     let message = refused(&p, &["spc", "--project", "QI-0001"], None);
     assert!(message.contains("--measure"), "{message}");
 }
@@ -649,9 +649,10 @@ fn line_numbers_are_the_files_own_whatever_the_line_ends() {
     }
 }
 
-/// Files that are not CSV are named for what they are, in one printable line naming the file.
+/// Files that are neither CSV nor a spreadsheet are named for what they are, and a damaged
+/// workbook is said to be one, in one printable line naming the file.
 #[test]
-fn a_workbook_or_an_image_is_refused_without_echoing_its_bytes() {
+fn a_damaged_workbook_or_an_image_is_refused_without_echoing_its_bytes() {
     let p = Portfolio::new();
     p.ok(&["project", "add", "--title", "Discharge before noon"]);
     p.ok(&[
@@ -675,13 +676,17 @@ fn a_workbook_or_an_image_is_refused_without_echoing_its_bytes() {
             .flat_map(u16::to_le_bytes),
     );
     let cases: [(&str, Vec<u8>, &str); 4] = [
-        ("Falls.xlsx", xlsx, "an Excel workbook (.xlsx)"),
-        ("chart.png", png, "a PNG image"),
-        ("unicode.csv", utf16, "UTF-16 text"),
+        (
+            "Falls.xlsx",
+            xlsx,
+            "cannot be read as a spreadsheet (it may be damaged",
+        ),
+        ("chart.png", png, "this is a PNG image, not CSV text"),
+        ("unicode.csv", utf16, "this is UTF-16 text, not CSV text"),
         (
             "odd.csv",
             b"date,value\n2024-01-01,\x001\n".to_vec(),
-            "binary data",
+            "this is binary data, not CSV text",
         ),
     ];
     for (name, bytes, what) in cases {
@@ -694,8 +699,7 @@ fn a_workbook_or_an_image_is_refused_without_echoing_its_bytes() {
         ] {
             let message = refused(&p, &args, None);
             assert!(
-                message.starts_with(&format!("qiboard: {file}: this is {what}"))
-                    && message.contains("not CSV text"),
+                message.starts_with(&format!("qiboard: {file}: {what}")),
                 "{args:?}: {message}"
             );
             assert!(
@@ -714,9 +718,10 @@ fn a_workbook_or_an_image_is_refused_without_echoing_its_bytes() {
         }
     }
     // A text file whose header is not ours names its columns, short and printable.
-    let long = format!("\x1b[31mred\x1b[0m,{},x\n1,2,3\n", "n".repeat(500));
+    let long = format!("Ward «red»,{},x\n1,2,3\n", "n".repeat(500));
     let message = refused(&p, &["spc", "-"], Some(&long));
     assert!(message.contains("no date and no value column"), "{message}");
+    assert!(message.contains("found: Ward «red», nnn"), "{message}");
     assert!(message.len() < 300, "{message}");
     assert!(
         !message.trim_end().chars().any(char::is_control),
@@ -776,6 +781,10 @@ fn measure_import_takes_newest_first_files_but_not_repeated_dates() {
     // A chart's rows are its order, so `spc FILE` still wants them oldest first.
     let message = refused(&p, &["spc", &newest_first], None);
     assert!(message.contains("increasing order"), "{message}");
+    assert!(
+        message.contains("sort the file by date, or import it into a measure"),
+        "{message}"
+    );
 }
 
 /// Eleven values and a blank: the table counts eleven points and marks the gap as missing;
@@ -825,4 +834,87 @@ fn a_missing_value_is_a_gap_not_a_point() {
         &svg.to_string_lossy(),
     ]);
     assert!(said.ends_with(": 11 points (1 missing)\n"), "{said}");
+}
+
+/// A tracker kept in Excel: weeks as date cells, newest first, under a title row, on the
+/// second sheet. `measure import` and `spc` read it as they read CSV, and name the sheet and
+/// row of a bad cell.
+#[test]
+fn measure_data_comes_from_a_spreadsheet_sheet_and_row_named() {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let p = Portfolio::new();
+    p.ok(&["project", "add", "--title", "Falls on Ward 10"]);
+    p.ok(&[
+        "measure",
+        "add",
+        "QI-1",
+        "Falls",
+        "--kind",
+        "outcome",
+        "--direction",
+        "decrease",
+    ]);
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    let tracker = |bad: bool| {
+        let mut book = Workbook::new();
+        let notes = book.add_worksheet().set_name("Notes").unwrap();
+        notes.write(0, 0, "Falls data from Datix, weekly").unwrap();
+        let sheet = book.add_worksheet().set_name("Ward 10").unwrap();
+        sheet.write(0, 0, "Ward 10 falls").unwrap();
+        sheet.write(2, 0, "Week").unwrap();
+        sheet.write(2, 1, "Value").unwrap();
+        for (i, day) in [22, 15, 8, 1].into_iter().enumerate() {
+            let row = 3 + i as u32;
+            let week = ExcelDateTime::from_ymd(2026, 1, day).unwrap();
+            sheet
+                .write_datetime_with_format(row, 0, week, &date)
+                .unwrap();
+            if bad && i == 2 {
+                sheet.write(row, 1, "lots").unwrap();
+            } else {
+                sheet.write(row, 1, i as f64 + 2.0).unwrap();
+            }
+        }
+        let path = p.path(if bad { "bad.xlsx" } else { "tracker.xlsx" });
+        book.save(&path).unwrap();
+        path.to_string_lossy().into_owned()
+    };
+    let good = tracker(false);
+    let said = p.ok(&["measure", "import", "QI-1", "Falls", &good]);
+    assert!(said.contains("4 points added"), "{said}");
+    let points = json(&p.ok(&["measure", "points", "QI-1", "Falls", "--json"]));
+    let dates: Vec<(&str, f64)> = points
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| (v["date"].as_str().unwrap(), v["value"].as_f64().unwrap()))
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            ("2026-01-01", 5.0),
+            ("2026-01-08", 4.0),
+            ("2026-01-15", 3.0),
+            ("2026-01-22", 2.0)
+        ]
+    );
+    let bad = tracker(true);
+    let message = refused(&p, &["measure", "import", "QI-1", "Falls", &bad], None);
+    assert_eq!(
+        message.trim_end(),
+        format!(
+            "qiboard: {bad}: sheet \"Ward 10\", row 6, column value: \"lots\" is not a number (expected a finite number like 12.5, or empty for a missing point)"
+        )
+    );
+    let message = refused(&p, &["spc", &good, "--sheet", "Ward 11"], None);
+    assert!(
+        message.contains("there is no sheet \"Ward 11\" (sheets: Notes, Ward 10)"),
+        "{message}"
+    );
+    // A chart follows the rows: newest first is refused with the sheet and rows named.
+    let message = refused(&p, &["spc", &good, "--sheet", "ward 10"], None);
+    assert!(
+        message.contains("sheet \"Ward 10\", row 5, column week: 2026-01-15 comes before 2026-01-22 on sheet \"Ward 10\", row 4"),
+        "{message}"
+    );
 }

@@ -1,7 +1,7 @@
 //! The renderers: the JSON shape of issue 4 key by key, the summary in words, and the SVG.
 
 use chrono::NaiveDate;
-use qiboard::exchange::series_csv::parse_series;
+use qiboard::exchange::series::parse_series;
 use qiboard::exchange::spc_report::{
     run_chart_json, run_chart_svg, run_chart_table, xmr_json, xmr_summary, xmr_svg, xmr_table,
 };

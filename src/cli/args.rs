@@ -598,16 +598,20 @@ pub enum MeasureCommand {
         #[arg(long, default_value = "")]
         note: String,
     },
-    /// Import a measure's values from CSV (date and value columns; '-' reads standard
-    /// input): all or nothing; a date already recorded takes the new value.
+    /// Import a measure's values from CSV or a spreadsheet (date and value columns; '-'
+    /// reads standard input): all or nothing; a date already recorded takes the new value.
     Import {
         /// The project: QI-0012, qi-12 or just 12.
         reference: ProjectRef,
         /// The measure's name (any case).
         measure: String,
-        /// CSV with date and value columns, rows in any order; '-' reads standard input.
-        #[arg(value_name = "FILE.csv")]
+        /// CSV, .xlsx, .xls or .ods with a date (or month, week, period) column and a value
+        /// column, rows in any order; '-' reads standard input.
+        #[arg(value_name = "FILE")]
         file: PathBuf,
+        /// The spreadsheet's sheet to read (default: the first with date and value columns).
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
     },
     /// Mark the measure whose icons the project's card shows (default: its first outcome
     /// measure).

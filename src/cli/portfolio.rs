@@ -96,7 +96,7 @@ pub fn import(cli: &Cli, file: &Path) -> Output {
         let bytes = std::fs::read(file)
             .map_err(|e| CliError::bad_input(format!("cannot read {shown}: {e}")))?;
         // A workbook or an image is named for what it is, never echoed or called "invalid".
-        if let Some(kind) = crate::exchange::series_csv::sniff(&bytes) {
+        if let Some(kind) = crate::exchange::sniff::sniff(&bytes) {
             return Err(CliError::bad_input(format!(
                 "{shown}: this is {kind}, not a qiboard JSON export (expected a file written \
                  by `qiboard export json`)"

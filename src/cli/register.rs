@@ -3,9 +3,8 @@
 use std::path::Path;
 
 use super::{Cli, CliError, Output, open_existing, open_store, pretty};
-use crate::exchange::register::{RegisterError, parse_map, read_register};
+use crate::exchange::register::{read_register_file, summary};
 use crate::exchange::register_export;
-use crate::exchange::table::{TableError, read_sheets};
 use crate::store::{ImportError, RowAction};
 
 /// Bad cells shown after the first, before a count.
@@ -21,57 +20,10 @@ pub struct Options<'a> {
 
 pub fn import_projects(cli: &Cli, options: &Options<'_>) -> Output {
     let shown = options.file.display().to_string();
-    let maps = options
-        .maps
-        .iter()
-        .map(|m| parse_map(m))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| CliError::bad_input(e.to_string()))?;
-    let mut sheets = read_sheets(options.file).map_err(|e| table_error(&e))?;
-    if let Some(wanted) = options.sheet {
-        let names: Vec<String> = sheets.iter().filter_map(|s| s.name.clone()).collect();
-        sheets.retain(|s| {
-            s.name
-                .as_deref()
-                .is_some_and(|n| n.eq_ignore_ascii_case(wanted))
-        });
-        if sheets.is_empty() {
-            return Err(table_error(&TableError::NoSheet {
-                file: shown,
-                sheet: wanted.to_string(),
-                found: names.join(", "),
-            }));
-        }
-    }
     let mut store = open_store(cli)?;
     let stages = store.stages()?;
-    let register = read_register(&sheets, &maps, &stages).map_err(|e| match e {
-        RegisterError::BadCells(cells) => {
-            let sheet = sheets
-                .first()
-                .and_then(|s| s.name.as_ref())
-                .map(|n| format!(", sheet {n:?}"))
-                .unwrap_or_default();
-            let mut lines: Vec<String> = cells
-                .iter()
-                .take(MORE_CELLS + 1)
-                .map(|c| {
-                    format!(
-                        "{shown}{sheet}, row {}, column {:?}: {:?} is not {}",
-                        c.row, c.column, c.value, c.expected
-                    )
-                })
-                .collect();
-            if cells.len() > 1 {
-                lines.push(format!(
-                    "{} bad cells in all; nothing was imported",
-                    cells.len()
-                ));
-            }
-            CliError::bad_input_lines(&lines)
-        }
-        other => CliError::bad_input(format!("{shown}: {other}")),
-    })?;
+    let register = read_register_file(options.file, options.sheet, options.maps, &stages)
+        .map_err(|e| CliError::bad_input_lines(&e.lines(MORE_CELLS + 1)))?;
     let source = options
         .file
         .file_name()
@@ -110,27 +62,13 @@ pub fn import_projects(cli: &Cli, options: &Options<'_>) -> Output {
             "rows": rows,
         })));
     }
-    let plural = if added == 1 { "project" } else { "projects" };
-    let mut said = format!("{added} {plural} added, {updated} updated, {unchanged} unchanged");
-    if let Some(sheet) = &register.sheet {
-        said.push_str(&format!(" (sheet {sheet:?})"));
-    }
-    if !register.ignored.is_empty() {
-        said.push_str(&format!(
-            "; ignored columns: {}",
-            register.ignored.join(", ")
-        ));
-    }
+    let mut said = summary(&outcome, &register);
     if options.dry_run {
         said.push_str("\ndry run: nothing was written");
     } else if added + updated > 0 {
         said.push_str("\n`qiboard undo` takes the whole import back");
     }
     Ok(format!("{said}\n"))
-}
-
-fn table_error(error: &TableError) -> CliError {
-    CliError::bad_input(error.to_string())
 }
 
 /// `export projects FILE|-`: the register, for Excel or for a second portfolio.
@@ -195,15 +133,9 @@ pub fn export_workbook(cli: &Cli, file: &Path) -> Output {
     bar.finish_and_clear();
     crate::exchange::files::write_whole(file, &bytes)
         .map_err(|e| CliError::failure(format!("cannot write {}: {e}", file.display())))?;
-    let counted: Vec<String> = std::iter::once(format!("{} projects", rows.len()))
-        .chain(sheets.iter().map(|s| match s.name {
-            "Data" => format!("{} data points", s.rows.len()),
-            name => format!("{} {}", s.rows.len(), name.to_lowercase()),
-        }))
-        .collect();
     Ok(format!(
         "portfolio exported to {}: {}\n",
         file.display(),
-        counted.join(", ")
+        register_export::contents(rows.len(), &sheets)
     ))
 }

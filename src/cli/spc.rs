@@ -1,11 +1,10 @@
-//! `qiboard spc`: a series from a CSV file (or standard input) or from a portfolio measure,
+//! `qiboard spc`: a series from a CSV file or a spreadsheet (or standard input) or from a portfolio measure,
 //! charted as an XmR (Making Data Count) or run chart, as a table, JSON or SVG; and the two
-//! measure commands that share its CSV reader: `measure import` and `measure main`.
+//! measure commands that share its series reader: `measure import` and `measure main`.
 //!
 //! `spc FILE` never opens the portfolio. Every refusal is one line naming the row and column
 //! (or the option) and the format expected, exit status 2.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -14,7 +13,7 @@ use clap::{Args, ValueEnum};
 use super::error::CliError;
 use super::{Cli, Output, open_store};
 use crate::domain::{Direction, ProjectRef, parse_value};
-use crate::exchange::series_csv::{RowOrder, SeriesPoint, parse_date, read_series_with};
+use crate::exchange::series::{RowOrder, SeriesPoint, Wanted, parse_date, read_series_file};
 use crate::exchange::spc_report;
 use crate::spc::{self, RunChartResult, SpcError, XmrOptions};
 use crate::store::{Store, spc_direction, xmr_options};
@@ -57,17 +56,20 @@ fn date(input: &str) -> Result<NaiveDate, String> {
         .ok_or_else(|| format!("{input:?} is not a date (expected YYYY-MM-DD or DD/MM/YYYY)"))
 }
 
-/// `qiboard spc FILE.csv [options]` or `qiboard spc --project REF --measure NAME [options]`.
+/// `qiboard spc FILE [options]` or `qiboard spc --project REF --measure NAME [options]`.
 #[derive(Debug, Args)]
 pub struct SpcArgs {
-    /// CSV with a header row naming `date` and `value` columns, oldest first; '-' reads standard
-    /// input.
+    /// CSV or a spreadsheet (.xlsx, .xls, .ods) with a header row naming a date (or month,
+    /// week, period) and a value column, oldest first; '-' reads standard input.
     #[arg(
-        value_name = "FILE.csv",
+        value_name = "FILE",
         required_unless_present = "project",
         conflicts_with_all = ["project", "measure"]
     )]
     pub file: Option<PathBuf>,
+    /// The spreadsheet's sheet to read (default: the first with date and value columns).
+    #[arg(long, value_name = "NAME", requires = "file")]
+    pub sheet: Option<String>,
     /// Chart a measure of this project from the portfolio (with --measure).
     #[arg(long, value_name = "REF", requires = "measure")]
     pub project: Option<ProjectRef>,
@@ -112,7 +114,7 @@ struct Series {
     own: XmrOptions,
 }
 
-/// Where a CSV comes from, for messages: the file's path, or "standard input".
+/// Where a series comes from, for messages: the file's path, or "standard input".
 fn source_name(file: &Path) -> String {
     if file == Path::new("-") {
         "standard input".to_string()
@@ -121,29 +123,19 @@ fn source_name(file: &Path) -> String {
     }
 }
 
-/// Reads a CSV series from a file or from standard input (`-`), with at least `min` values.
-fn read_csv(file: &Path, min: usize, order: RowOrder) -> Result<Vec<SeriesPoint>, CliError> {
-    let name = source_name(file);
-    let refused = |e: crate::exchange::series_csv::SeriesCsvError| {
-        CliError::bad_input(format!("{name}: {e}"))
-    };
-    if file == Path::new("-") {
-        let mut text = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut text)
-            .map_err(|e| CliError::failure(format!("cannot read standard input: {e}")))?;
-        return read_series_with(text.as_slice(), min, order).map_err(refused);
-    }
-    let reader = std::fs::File::open(file).map_err(|e| {
-        CliError::bad_input(format!(
-            "cannot read {name}: {e} (expected a CSV file with date and value columns)"
-        ))
-    })?;
-    read_series_with(std::io::BufReader::new(reader), min, order).map_err(refused)
+/// Reads a series from a CSV file, a spreadsheet or standard input (`-`).
+fn read_points(file: &Path, wanted: Wanted<'_>) -> Result<Vec<SeriesPoint>, CliError> {
+    read_series_file(file, wanted).map_err(|e| CliError::bad_input(e.to_string()))
 }
 
-fn from_file(file: &Path) -> Result<Series, CliError> {
-    let points = read_csv(file, 2, RowOrder::Increasing)?;
+fn from_file(file: &Path, sheet: Option<&str>) -> Result<Series, CliError> {
+    let points = read_points(
+        file,
+        Wanted {
+            sheet,
+            ..crate::exchange::series::CHART
+        },
+    )?;
     let title = file
         .file_stem()
         .filter(|_| file != Path::new("-"))
@@ -221,7 +213,7 @@ fn report_error(error: spc_report::SpcReportError) -> CliError {
 /// Runs `qiboard spc`.
 pub fn run(cli: &Cli, args: &SpcArgs) -> Output {
     let series = match (&args.file, args.project, &args.measure) {
-        (Some(file), _, _) => from_file(file)?,
+        (Some(file), _, _) => from_file(file, args.sheet.as_deref())?,
         (None, Some(reference), Some(name)) => from_portfolio(cli, reference, name)?,
         _ => {
             return Err(CliError::bad_input(
@@ -319,15 +311,21 @@ fn verdict(result: &RunChartResult, rules: Rules) -> String {
     }
 }
 
-/// `qiboard measure import REF MEASURE FILE.csv`: all or nothing, one history row.
+/// `qiboard measure import REF MEASURE FILE [--sheet NAME]`: all or nothing, one history row.
 pub fn measure_import(
     store: &mut Store,
     reference: ProjectRef,
     measure: &str,
     file: &Path,
+    sheet: Option<&str>,
 ) -> Output {
     // Excel exports are often newest first; the portfolio keeps points by date anyway.
-    let points = read_csv(file, 0, RowOrder::AnyOrder)?;
+    let wanted = Wanted {
+        sheet,
+        min_values: 0,
+        order: RowOrder::AnyOrder,
+    };
+    let points = read_points(file, wanted)?;
     let skipped = points.iter().filter(|p| p.1.is_none()).count();
     let values: Vec<(NaiveDate, f64)> = points
         .iter()

@@ -496,7 +496,8 @@ pub fn measure(store: &mut Store, command: &MeasureCommand) -> Output {
             reference,
             measure,
             file,
-        } => super::spc::measure_import(store, *reference, measure, file),
+            sheet,
+        } => super::spc::measure_import(store, *reference, measure, file, sheet.as_deref()),
         MeasureCommand::Main { reference, name } => {
             super::spc::measure_main(store, *reference, name)
         }

@@ -3,11 +3,13 @@
 //! title rows, its headers matched to fields by the names trackers use, every cell checked
 //! before anything is written, every refusal naming the sheet, row, column and value.
 
+use std::path::Path;
+
 use chrono::NaiveDate;
 
-use super::table::{Cell, Row, Sheet};
+use super::table::{Cell, Row, Sheet, TableError, pick_sheet, read_sheets};
 use crate::domain::{ProgressScore, ProjectRef, Stage, Status, read_date};
-use crate::store::ProjectImport;
+use crate::store::{ProjectImport, RegisterOutcome, RowAction};
 
 /// A project field a register column can fill.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -175,8 +177,110 @@ pub enum RegisterError {
          with --map \"HEADER=title\""
     )]
     NoTitle { found: String },
-    #[error("{} bad cell{}", .0.len(), if .0.len() == 1 { "" } else { "s" })]
-    BadCells(Vec<BadCell>),
+    #[error("{} bad cell{}", .cells.len(), if .cells.len() == 1 { "" } else { "s" })]
+    BadCells {
+        /// The sheet the cells are in (`None` for CSV).
+        sheet: Option<String>,
+        cells: Vec<BadCell>,
+    },
+}
+
+/// A register file refused: the file unreadable, or its contents.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RegisterFileError {
+    Table(TableError),
+    Register { file: String, error: RegisterError },
+}
+
+impl RegisterFileError {
+    /// One line per thing wrong, each naming the file, sheet, row and column; at most `most`
+    /// bad cells, then a count of them all.
+    pub fn lines(&self, most: usize) -> Vec<String> {
+        match self {
+            RegisterFileError::Table(e) => vec![e.to_string()],
+            RegisterFileError::Register {
+                error: error @ RegisterError::BadMap(..),
+                ..
+            } => vec![error.to_string()],
+            RegisterFileError::Register {
+                file,
+                error: RegisterError::BadCells { sheet, cells },
+            } => {
+                let sheet = sheet
+                    .as_ref()
+                    .map(|n| format!(", sheet {n:?}"))
+                    .unwrap_or_default();
+                let mut lines: Vec<String> = cells
+                    .iter()
+                    .take(most)
+                    .map(|c| {
+                        format!(
+                            "{file}{sheet}, row {}, column {:?}: {:?} is not {}",
+                            c.row, c.column, c.value, c.expected
+                        )
+                    })
+                    .collect();
+                if cells.len() > 1 {
+                    lines.push(format!(
+                        "{} bad cells in all; nothing was imported",
+                        cells.len()
+                    ));
+                }
+                lines
+            }
+            RegisterFileError::Register { file, error } => vec![format!("{file}: {error}")],
+        }
+    }
+}
+
+/// What an import did (or a dry run would do), in words: `12 projects added, 3 updated, 15
+/// unchanged (sheet "Projects"); ignored columns: RAG, Notes`.
+pub fn summary(outcome: &RegisterOutcome, register: &Register) -> String {
+    let added = outcome.count(RowAction::Added);
+    let plural = if added == 1 { "project" } else { "projects" };
+    let mut said = format!(
+        "{added} {plural} added, {} updated, {} unchanged",
+        outcome.count(RowAction::Updated),
+        outcome.count(RowAction::Unchanged)
+    );
+    if let Some(sheet) = &register.sheet {
+        said.push_str(&format!(" (sheet {sheet:?})"));
+    }
+    if !register.ignored.is_empty() {
+        said.push_str(&format!(
+            "; ignored columns: {}",
+            register.ignored.join(", ")
+        ));
+    }
+    said
+}
+
+/// Reads the register in `path` (`-` is standard input): the sheet named, else the first
+/// with a recognisable header; `maps` as `--map` gives them.
+pub fn read_register_file(
+    path: &Path,
+    sheet: Option<&str>,
+    maps: &[String],
+    stages: &[Stage],
+) -> Result<Register, RegisterFileError> {
+    let file = if path == Path::new("-") {
+        "standard input".to_string()
+    } else {
+        path.display().to_string()
+    };
+    let refused = |error| RegisterFileError::Register {
+        file: file.clone(),
+        error,
+    };
+    let maps = maps
+        .iter()
+        .map(|m| parse_map(m))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(refused)?;
+    let sheets = read_sheets(path)
+        .and_then(|sheets| pick_sheet(sheets, sheet, &file))
+        .map_err(RegisterFileError::Table)?;
+    read_register(&sheets, &maps, stages).map_err(refused)
 }
 
 /// `--map "Scheme=title"`: a header named explicitly.
@@ -269,7 +373,10 @@ pub fn read_register(
         rows.push(read_row(row, &columns, stages, &mut bad));
     }
     if !bad.is_empty() {
-        return Err(RegisterError::BadCells(bad));
+        return Err(RegisterError::BadCells {
+            sheet: sheet.name.clone(),
+            cells: bad,
+        });
     }
     Ok(Register {
         sheet: sheet.name.clone(),
@@ -502,7 +609,7 @@ mod tests {
             &default_stages(),
         )
         .unwrap_err();
-        let RegisterError::BadCells(cells) = err else {
+        let RegisterError::BadCells { cells, .. } = err else {
             panic!("{err:?}")
         };
         assert_eq!(cells.len(), 2);

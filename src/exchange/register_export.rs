@@ -108,6 +108,17 @@ pub fn to_xlsx(rows: &[ProjectImport]) -> Result<Vec<u8>, XlsxError> {
     book.save_to_buffer()
 }
 
+/// What a workbook holds, in words: `120 projects, 310 team, …, 500000 data points, …`.
+pub fn contents(projects: usize, sheets: &[PortfolioSheet]) -> String {
+    std::iter::once(format!("{projects} projects"))
+        .chain(sheets.iter().map(|s| match s.name {
+            "Data" => format!("{} data points", s.rows.len()),
+            name => format!("{} {}", s.rows.len(), name.to_lowercase()),
+        }))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// The whole portfolio: the register first, then a sheet per table (`export workbook`).
 pub fn workbook(
     rows: &[ProjectImport],

@@ -3,10 +3,13 @@
 //! of a spreadsheet (`.xlsx`, `.xlsm`, `.xls`, `.ods`). Each row keeps the number the person
 //! sees: the spreadsheet's row number, or the CSV line the row starts on.
 
+use std::io::Cursor;
 use std::path::Path;
 
-use calamine::{Data, DataType, Reader};
+use calamine::{Data, DataType, Reader, Sheets};
 use chrono::NaiveDate;
+
+use super::sniff::{NotText, sniff};
 
 /// One cell, typed as the file gave it.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,6 +59,15 @@ impl Row {
     }
 }
 
+/// Where a row is, as the person will find it: `line 7` of a CSV file, `sheet "Data", row 7`
+/// of a spreadsheet.
+pub fn place(sheet: Option<&str>, row: u64) -> String {
+    match sheet {
+        Some(name) => format!("sheet {name:?}, row {row}"),
+        None => format!("line {row}"),
+    }
+}
+
 /// One sheet (a CSV file is one sheet without a name).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sheet {
@@ -69,10 +81,12 @@ pub enum TableError {
     #[error("{file}: cannot read it: {reason}")]
     Unreadable { file: String, reason: String },
     #[error(
-        "{file}: not a CSV file or a spreadsheet (expected .csv text, or .xlsx, .xlsm, .xls or .ods)"
+        "{file}: this is {kind}, not CSV text or a spreadsheet (expected .csv text, or .xlsx, .xlsm, .xls or .ods)"
     )]
-    NotATable { file: String },
-    #[error("{file}: the spreadsheet cannot be read: {reason}")]
+    NotText { file: String, kind: NotText },
+    #[error(
+        "{file}: cannot be read as a spreadsheet (it may be damaged, or not really the kind its name says): {reason}"
+    )]
     BadSpreadsheet { file: String, reason: String },
     #[error("{file}: there is no sheet {sheet:?} (sheets: {found})")]
     NoSheet {
@@ -91,21 +105,23 @@ pub enum TableError {
 /// Spreadsheet kinds calamine reads, by the file's extension in any case.
 const SPREADSHEETS: [&str; 5] = ["xlsx", "xlsm", "xls", "xlsb", "ods"];
 
-/// Reads every sheet of `path` (`-` is CSV on standard input); `shown` names it in messages.
+/// Reads every sheet of `path` (`-` is standard input, CSV or a spreadsheet).
 pub fn read_sheets(path: &Path) -> Result<Vec<Sheet>, TableError> {
-    let shown = path.display().to_string();
+    let stdin = path == Path::new("-");
+    let shown = if stdin {
+        "standard input".to_string()
+    } else {
+        path.display().to_string()
+    };
     let extension = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    if SPREADSHEETS.contains(&extension.as_str()) {
-        return read_spreadsheet(path, &shown);
-    }
-    let bytes = if path == Path::new("-") {
+    let bytes = if stdin {
         let mut bytes = Vec::new();
         std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).map_err(|e| {
             TableError::Unreadable {
-                file: "standard input".into(),
+                file: shown.clone(),
                 reason: e.to_string(),
             }
         })?;
@@ -116,19 +132,61 @@ pub fn read_sheets(path: &Path) -> Result<Vec<Sheet>, TableError> {
             reason: e.to_string(),
         })?
     };
-    // A spreadsheet saved under another name (a register.csv that is really .xlsx).
-    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        return read_spreadsheet(path, &shown);
+    read_bytes(&bytes, &extension, &shown)
+}
+
+/// Reads `bytes` as the file `shown`, whose name ends in `extension` (lower case, no dot).
+pub fn read_bytes(bytes: &[u8], extension: &str, shown: &str) -> Result<Vec<Sheet>, TableError> {
+    let kind = sniff(bytes);
+    // By its bytes, not its name: a register.csv that is really .xlsx is read as one.
+    if kind.is_some_and(NotText::is_spreadsheet) || SPREADSHEETS.contains(&extension) {
+        return read_spreadsheet(bytes, extension, shown);
     }
-    let text = decode_text(&bytes).ok_or(TableError::NotATable {
-        file: shown.clone(),
+    let text = decode_text(bytes).map_err(|kind| TableError::NotText {
+        file: shown.to_string(),
+        kind,
     })?;
-    Ok(vec![read_csv(&text, &shown)?])
+    Ok(vec![read_csv(&text, shown)?])
+}
+
+/// Picks the sheet named `wanted` (any case), or keeps them all when none is named.
+pub fn pick_sheet(
+    sheets: Vec<Sheet>,
+    wanted: Option<&str>,
+    file: &str,
+) -> Result<Vec<Sheet>, TableError> {
+    let Some(wanted) = wanted else {
+        return Ok(sheets);
+    };
+    let found: Vec<String> = sheets.iter().filter_map(|s| s.name.clone()).collect();
+    let picked: Vec<Sheet> = sheets
+        .into_iter()
+        .filter(|s| {
+            s.name
+                .as_deref()
+                .is_some_and(|n| n.trim().eq_ignore_ascii_case(wanted.trim()))
+        })
+        .collect();
+    if picked.is_empty() {
+        return Err(TableError::NoSheet {
+            file: file.to_string(),
+            sheet: wanted.to_string(),
+            found: if found.is_empty() {
+                "none: a CSV file has no sheets".to_string()
+            } else {
+                found.join(", ")
+            },
+        });
+    }
+    Ok(picked)
 }
 
 /// UTF-8 (with or without a byte-order mark), else Windows-1252 as Excel's plain "CSV"
-/// saves it; `None` for bytes that are no text at all (control bytes, NULs).
-fn decode_text(bytes: &[u8]) -> Option<String> {
+/// saves it; what the bytes are when they are no text at all (an image, NULs, control bytes).
+fn decode_text(bytes: &[u8]) -> Result<String, NotText> {
+    if let Some(kind) = sniff(bytes) {
+        return Err(kind);
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text.to_string(),
@@ -137,7 +195,11 @@ fn decode_text(bytes: &[u8]) -> Option<String> {
     let binary = text
         .chars()
         .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'));
-    (!binary).then_some(text)
+    if binary {
+        Err(NotText::Binary)
+    } else {
+        Ok(text)
+    }
 }
 
 /// Windows-1252, the code page of Excel's "CSV (Comma delimited)" on English Windows.
@@ -243,18 +305,32 @@ impl<'t> LineCounter<'t> {
     }
 }
 
-fn read_spreadsheet(path: &Path, shown: &str) -> Result<Vec<Sheet>, TableError> {
+fn read_spreadsheet(bytes: &[u8], extension: &str, shown: &str) -> Result<Vec<Sheet>, TableError> {
     let bad = |e: calamine::Error| TableError::BadSpreadsheet {
         file: shown.to_string(),
         reason: printable(&e.to_string()),
     };
-    let mut workbook = calamine::open_workbook_auto(path).map_err(|e| match e {
-        calamine::Error::Io(io) => TableError::Unreadable {
-            file: shown.to_string(),
-            reason: io.to_string(),
-        },
-        other => bad(other),
-    })?;
+    let data = Cursor::new(bytes);
+    // The old binary format by its signature; zip-based ones by their name (.xlsx by default).
+    let format = if sniff(bytes) == Some(NotText::OldOfficeFile) {
+        "xls"
+    } else {
+        extension
+    };
+    let mut workbook: Sheets<Cursor<&[u8]>> = match format {
+        "xls" => Sheets::Xls(
+            calamine::open_workbook_from_rs(data).map_err(|e| bad(calamine::Error::Xls(e)))?,
+        ),
+        "xlsb" => Sheets::Xlsb(
+            calamine::open_workbook_from_rs(data).map_err(|e| bad(calamine::Error::Xlsb(e)))?,
+        ),
+        "ods" => Sheets::Ods(
+            calamine::open_workbook_from_rs(data).map_err(|e| bad(calamine::Error::Ods(e)))?,
+        ),
+        _ => Sheets::Xlsx(
+            calamine::open_workbook_from_rs(data).map_err(|e| bad(calamine::Error::Xlsx(e)))?,
+        ),
+    };
     let mut sheets = Vec::new();
     for name in workbook.sheet_names() {
         let range = workbook.worksheet_range(&name).map_err(bad)?;
@@ -338,6 +414,10 @@ mod tests {
         assert_eq!(utf8, "title\nCafé – ward");
         let ansi = decode_text(b"title\nCaf\xE9 \x96 ward").unwrap();
         assert_eq!(ansi, "title\nCafé – ward");
-        assert_eq!(decode_text(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), None);
+        assert_eq!(
+            decode_text(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+            Err(NotText::Png)
+        );
+        assert_eq!(decode_text(b"title\x1b[2J\n"), Err(NotText::Binary));
     }
 }
