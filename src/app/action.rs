@@ -88,6 +88,10 @@ pub enum Action {
     NextPanels,
     /// Metrics in a small window: show the previous set of panels.
     PreviousPanels,
+    /// Import projects from an Excel or CSV register (a dry run first, then a yes).
+    ImportProjects,
+    /// Export the whole portfolio to an Excel workbook in the exports folder.
+    ExportWorkbook,
 }
 
 impl Action {
@@ -125,6 +129,8 @@ impl Action {
         Action::ToggleGatewayItem,
         Action::NextPanels,
         Action::PreviousPanels,
+        Action::ImportProjects,
+        Action::ExportWorkbook,
         Action::DeleteProject,
         Action::Undo,
         Action::Redo,
@@ -182,6 +188,8 @@ impl Action {
             Action::ToggleGatewayItem => "toggle_gateway_item",
             Action::NextPanels => "next_panels",
             Action::PreviousPanels => "previous_panels",
+            Action::ImportProjects => "import_projects",
+            Action::ExportWorkbook => "export_workbook",
         }
     }
 
@@ -230,6 +238,8 @@ impl Action {
             Action::ToggleGatewayItem => "gateway item met / not met",
             Action::NextPanels => "metrics: next panels",
             Action::PreviousPanels => "metrics: previous panels",
+            Action::ImportProjects => "import projects from a file",
+            Action::ExportWorkbook => "export the portfolio to Excel",
         }
     }
 

@@ -1,8 +1,9 @@
-//! `config.toml` in the platform config folder: theme, stale weeks, key bindings. Every
+//! `config.toml` in the platform config folder: theme, stale weeks, exports folder, key
+//! bindings. Every
 //! setting is optional; a bad one is refused with a line that names it.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
@@ -26,6 +27,9 @@ pub struct Config {
     pub stale_weeks: u32,
     /// `NO_COLOR` is set: draw without colour (symbols and letters still say everything).
     pub no_color: bool,
+    /// Where charts and exports go, when not the platform's (Documents may be a synced
+    /// folder a trust does not want portfolios in).
+    pub exports: Option<PathBuf>,
     pub keymap: Keymap,
 }
 
@@ -35,6 +39,7 @@ impl Default for Config {
             theme: ThemeName::Dark,
             stale_weeks: 6,
             no_color: false,
+            exports: None,
             keymap: Keymap::default(),
         }
     }
@@ -45,6 +50,7 @@ impl Default for Config {
 struct File {
     theme: Option<ThemeName>,
     stale_weeks: Option<u32>,
+    exports: Option<PathBuf>,
     #[serde(default)]
     keys: BTreeMap<String, KeyList>,
 }
@@ -85,6 +91,7 @@ impl Config {
             }
             config.stale_weeks = weeks;
         }
+        config.exports = file.exports;
         for (name, keys) in file.keys {
             let action = Action::from_name(&name)
                 .ok_or_else(|| format!("[keys] {name:?} is not an action (see the help, ?)"))?;
@@ -102,6 +109,12 @@ impl Config {
             return Err(format!("[keys]: {clash}"));
         }
         Ok(config)
+    }
+
+    /// The folder exports are written to: the configured one, else Documents/qiboard (or the
+    /// portable folder's `exports`).
+    pub fn export_dir(&self) -> Option<PathBuf> {
+        self.exports.clone().or_else(crate::platform::export_dir)
     }
 
     /// Loads `config.toml` from `path` if it exists; `NO_COLOR` is honoured.

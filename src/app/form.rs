@@ -37,6 +37,8 @@ pub enum FormKind {
         measure: String,
     },
     Filter,
+    /// A register file to import, checked by a dry run before the coach confirms.
+    ImportProjects,
 }
 
 pub struct Field {

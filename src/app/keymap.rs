@@ -195,6 +195,8 @@ impl Default for Keymap {
                 bind(Global, A::Filter, &[c('f')], false),
                 bind(Global, A::Back, &[p(K::Esc)], false),
                 bind(Global, A::Refresh, &[Key::ctrl('l')], false),
+                bind(Global, A::ImportProjects, &[c('I')], false),
+                bind(Global, A::ExportWorkbook, &[c('E')], false),
                 bind(Global, A::Quit, &[c('q'), Key::ctrl('c')], true),
                 bind(Board, A::SelectLeft, &[c('h'), p(K::Left)], false),
                 bind(Board, A::SelectRight, &[c('l'), p(K::Right)], false),

@@ -13,6 +13,7 @@ pub mod metrics;
 mod navigate;
 pub mod overlay;
 mod overlay_keys;
+pub mod register;
 mod search;
 mod submit;
 mod update;
@@ -27,7 +28,7 @@ pub use detail::{ChartKind, DetailView, Section};
 pub use form::{Field, Form, FormKind};
 pub use keymap::{Context, Key, Keymap};
 pub use metrics::{MetricsFocus, MetricsView};
-pub use overlay::{Choice, ChoicePurpose, Confirm, Overlay, Palette, Search};
+pub use overlay::{Choice, ChoicePurpose, Confirm, ConfirmPurpose, Overlay, Palette, Search};
 pub use update::update;
 
 use crate::domain::ProjectRef;
@@ -191,6 +192,15 @@ impl Model {
 
     pub fn keymap(&self) -> &Keymap {
         &self.config.keymap
+    }
+
+    /// The key that does `action` here, as a hint names it ("u"), so that a rebinding in
+    /// config.toml changes the hint too.
+    pub fn key_hint(&self, action: Action) -> String {
+        self.keymap()
+            .keys_for(self.context(), action)
+            .first()
+            .map_or_else(|| action.description().to_string(), ToString::to_string)
     }
 
     pub(crate) fn info(&mut self, text: impl Into<String>) {

@@ -164,11 +164,37 @@ impl Choice {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A question to answer yes or no before something is written.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Confirm {
-    pub question: String,
-    pub reference: ProjectRef,
-    pub version: i64,
+    pub title: String,
+    /// Lines of the question (an empty one leaves a gap).
+    pub question: Vec<String>,
+    /// What yes and no do, in a word each (`delete` / `keep`).
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub purpose: ConfirmPurpose,
+}
+
+/// What a yes does.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ConfirmPurpose {
+    DeleteProject { reference: ProjectRef, version: i64 },
+    ImportProjects(Box<super::register::PendingImport>),
+}
+
+impl Confirm {
+    pub fn delete_project(reference: ProjectRef, version: i64, undo_key: &str) -> Confirm {
+        Confirm {
+            title: "Delete?".into(),
+            question: vec![format!(
+                "Delete {reference} and everything on it? ({undo_key} undoes it)"
+            )],
+            yes: "delete",
+            no: "keep",
+            purpose: ConfirmPurpose::DeleteProject { reference, version },
+        }
+    }
 }
 
 #[cfg(test)]

@@ -5,8 +5,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::keymap::normalise;
 use super::navigate::open_detail;
-use super::overlay::{Choice, ChoicePurpose, Overlay};
-use super::submit::submit_form;
+use super::overlay::{Choice, ChoicePurpose, ConfirmPurpose, Overlay};
+use super::submit::{Submitted, submit_form};
 use super::update::{changed, changed_project, refused, update};
 use super::{Action, Model, Pane};
 use crate::domain::Status;
@@ -134,24 +134,7 @@ pub(super) fn overlay_key(model: &mut Model, event: &KeyEvent, store: &mut Store
         Overlay::Confirm(confirm) => match key.code {
             KeyCode::Char('y') | KeyCode::Char('Y') | KeyCode::Enter => {
                 model.overlay = None;
-                match store.delete_project(confirm.reference, Some(confirm.version)) {
-                    Ok(()) => {
-                        if model
-                            .detail
-                            .as_ref()
-                            .is_some_and(|d| d.reference() == confirm.reference)
-                        {
-                            model.detail = None;
-                            model.pane = Pane::Board;
-                        }
-                        changed(
-                            model,
-                            store,
-                            format!("{} deleted — u to undo", confirm.reference),
-                        );
-                    }
-                    Err(e) => refused(model, store, e),
-                }
+                confirmed(model, confirm.purpose, store);
                 return;
             }
             KeyCode::Char('n') | KeyCode::Char('N') => None,
@@ -166,11 +149,12 @@ pub(super) fn overlay_key(model: &mut Model, event: &KeyEvent, store: &mut Store
             if submit {
                 form.clear_errors();
                 match submit_form(model, &mut form, store) {
-                    Some(said) => {
+                    Some(Submitted::Changed(said)) => {
                         model.overlay = None;
                         changed(model, store, said);
                         return;
                     }
+                    Some(Submitted::Confirm(confirm)) => Some(Overlay::Confirm(confirm)),
                     None => Some(Overlay::Form(form)),
                 }
             } else {
@@ -196,6 +180,36 @@ pub(super) fn overlay_key(model: &mut Model, event: &KeyEvent, store: &mut Store
             }
         }
     };
+}
+
+/// The coach said yes.
+fn confirmed(model: &mut Model, purpose: ConfirmPurpose, store: &mut Store) {
+    match purpose {
+        ConfirmPurpose::DeleteProject { reference, version } => {
+            match store.delete_project(reference, Some(version)) {
+                Ok(()) => {
+                    if model
+                        .detail
+                        .as_ref()
+                        .is_some_and(|d| d.reference() == reference)
+                    {
+                        model.detail = None;
+                        model.pane = Pane::Board;
+                    }
+                    let undo = model.key_hint(Action::Undo);
+                    changed(
+                        model,
+                        store,
+                        format!("{reference} deleted — {undo} to undo"),
+                    );
+                }
+                Err(e) => refused(model, store, e),
+            }
+        }
+        ConfirmPurpose::ImportProjects(pending) => {
+            super::register::import(model, store, &pending);
+        }
+    }
 }
 
 fn choose(model: &mut Model, choice: &Choice, store: &mut Store) {

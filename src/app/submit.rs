@@ -185,7 +185,27 @@ fn refresh_version(form: &mut Form, store: &Store) -> bool {
 }
 
 /// Validates and stores a form. `None` keeps the form open with its errors shown.
-pub(super) fn submit_form(model: &mut Model, form: &mut Form, store: &mut Store) -> Option<String> {
+/// What a confirmed form led to.
+pub(super) enum Submitted {
+    /// Stored (or nothing to store): what the status line says.
+    Changed(String),
+    /// One more question before anything is written (an import's dry run).
+    Confirm(super::overlay::Confirm),
+}
+
+/// Validates and stores a confirmed form; `None` leaves it open with its errors shown.
+pub(super) fn submit_form(
+    model: &mut Model,
+    form: &mut Form,
+    store: &mut Store,
+) -> Option<Submitted> {
+    match form.kind {
+        FormKind::ImportProjects => super::register::check_import(form, store),
+        _ => store_form(model, form, store).map(Submitted::Changed),
+    }
+}
+
+fn store_form(model: &mut Model, form: &mut Form, store: &mut Store) -> Option<String> {
     let result = match form.kind.clone() {
         FormKind::AddProject => {
             if let Err(e) = require_title(&form.value("Title")) {
@@ -397,6 +417,8 @@ pub(super) fn submit_form(model: &mut Model, form: &mut Form, store: &mut Store)
             model.filter.status = status;
             Ok("Filter applied — Esc clears it".to_string())
         }
+        // `submit_form` gives it to its dry run: nothing is stored from here.
+        FormKind::ImportProjects => return None,
     };
     match result {
         Ok(said) => Some(said),

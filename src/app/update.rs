@@ -308,11 +308,10 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
         }
         Action::DeleteProject => {
             if let Some((reference, version)) = selected_ref(model) {
-                model.overlay = Some(Overlay::Confirm(Confirm {
-                    question: format!("Delete {reference} and everything on it? (u undoes it)"),
-                    reference,
-                    version,
-                }));
+                let undo = model.key_hint(Action::Undo);
+                model.overlay = Some(Overlay::Confirm(Confirm::delete_project(
+                    reference, version, &undo,
+                )));
             }
         }
         Action::Undo => match store.undo() {
@@ -419,6 +418,8 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
             open_form(model, form);
         }
         Action::ExportChart => export_chart(model),
+        Action::ImportProjects => open_form(model, super::register::import_form()),
+        Action::ExportWorkbook => super::register::export_workbook(model, store),
         Action::ToggleGatewayItem => {
             let chosen = model
                 .detail
@@ -550,8 +551,8 @@ fn export_chart(model: &mut Model) {
     } else {
         "run"
     };
-    let Some(dir) = crate::platform::export_dir() else {
-        model.error("Cannot find your Documents folder to export to");
+    let Some(dir) = model.config.export_dir() else {
+        model.error("Cannot find your Documents folder: set exports in config.toml");
         return;
     };
     let path = dir.join(format!("{}-{safe}-{kind}.svg", d.reference()));

@@ -93,21 +93,25 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: &Theme) {
             );
         }
         Some(Overlay::Confirm(confirm)) => {
-            let rect = centred(area, 64, 5);
+            let width = 72;
+            // Each line of the question wraps between words in the box.
+            let mut lines: Vec<Line> = confirm
+                .question
+                .iter()
+                .flat_map(|l| super::text::wrap_words(l, usize::from(width - 2)))
+                .map(Line::from)
+                .collect();
+            let rows = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+            let rect = centred(area, width, rows.saturating_add(3));
             frame.render_widget(Clear, rect);
-            let lines = vec![
-                Line::from(confirm.question.clone()),
-                Line::from(vec![
-                    Span::styled("y", theme.key),
-                    Span::raw(" delete   "),
-                    Span::styled("n/Esc", theme.key),
-                    Span::raw(" keep"),
-                ]),
-            ];
+            lines.push(Line::from(vec![
+                Span::styled("y", theme.key),
+                Span::raw(format!(" {}   ", confirm.yes)),
+                Span::styled("n/Esc", theme.key),
+                Span::raw(format!(" {}", confirm.no)),
+            ]));
             frame.render_widget(
-                Paragraph::new(lines)
-                    .wrap(Wrap { trim: true })
-                    .block(frame_box(" Delete? ".into(), theme)),
+                Paragraph::new(lines).block(frame_box(format!(" {} ", confirm.title), theme)),
                 rect,
             );
         }
@@ -301,6 +305,34 @@ fn help(frame: &mut Frame, area: Rect, model: &Model, scroll: usize, theme: &The
     );
 }
 
+/// The form's guide, each entry's words wrapped beside its key; the entry the first field
+/// names is marked.
+fn guide_lines(form: &crate::app::Form, width: u16, theme: &Theme) -> Vec<Line<'static>> {
+    let chosen = form.guide_chosen();
+    let key_width = form
+        .guide
+        .iter()
+        .map(|(key, _)| key.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(4);
+    let room = usize::from(width).saturating_sub(key_width + 2).max(10);
+    let mut lines = Vec::new();
+    for (i, (key, words)) in form.guide.iter().enumerate() {
+        let marked = chosen == Some(i);
+        let style = if marked { theme.title } else { theme.dim };
+        for (row, part) in super::text::wrap_words(words, room).into_iter().enumerate() {
+            let key = if row == 0 { key.as_str() } else { "" };
+            let line = Line::from(vec![
+                Span::styled(format!("{key:>key_width$}  "), theme.key),
+                Span::styled(part, style),
+            ]);
+            lines.push(super::text::mark(line, marked, theme));
+        }
+    }
+    lines
+}
+
 fn form_box(frame: &mut Frame, area: Rect, form: &crate::app::Form, theme: &Theme) {
     // Long fields get 4 lines when the window has room, fewer when it has not; when even
     // that does not fit, the fields around the focused one show.
@@ -336,8 +368,9 @@ fn form_box(frame: &mut Frame, area: Rect, form: &crate::app::Form, theme: &Them
         .map(|i| if form.fields[*i].multiline { lines } else { 1 })
         .collect();
     let fields_need: u16 = heights.iter().map(|h| h + 1).sum::<u16>() + 4;
+    let guide_lines = guide_lines(form, area.width.min(84).saturating_sub(2), theme);
     // The guide shows whole or not at all, and only when the fields already fit.
-    let guide = form.guide.len() as u16;
+    let guide = u16::try_from(guide_lines.len()).unwrap_or(u16::MAX);
     let guide = if shown.len() == form.fields.len()
         && guide > 0
         && fields_need + guide < area.height.saturating_sub(2)
@@ -364,17 +397,7 @@ fn form_box(frame: &mut Frame, area: Rect, form: &crate::app::Form, theme: &Them
     constraints.push(Constraint::Length(1));
     let rows = Layout::vertical(constraints).split(inner);
     if guide > 0 {
-        let chosen = form.guide_chosen();
-        let lines: Vec<Line> = std::iter::once(Line::from(""))
-            .chain(form.guide.iter().enumerate().map(|(i, (key, words))| {
-                let marked = chosen == Some(i);
-                let line = Line::from(vec![
-                    Span::styled(format!("{key:>4}  "), theme.key),
-                    Span::styled(words.clone(), if marked { theme.title } else { theme.dim }),
-                ]);
-                super::text::mark(line, marked, theme)
-            }))
-            .collect();
+        let lines: Vec<Line> = std::iter::once(Line::from("")).chain(guide_lines).collect();
         frame.render_widget(Paragraph::new(lines), rows[rows.len() - 2]);
     }
     for (row, i) in shown.iter().enumerate() {
