@@ -90,6 +90,7 @@ pub fn project(store: &mut Store, command: &ProjectCommand) -> Output {
                 lead: lead.clone(),
                 sponsor: sponsor.clone(),
                 coach: coach.clone(),
+                ..Default::default()
             };
             let reference = store.add_project(&new)?;
             Ok(format!("{reference} added: {title}\n"))

@@ -129,7 +129,9 @@ pub fn workbook(
     projects_sheet(&mut book, rows)?;
     let formats = Formats::new();
     for table in sheets {
-        let sheet = book.add_worksheet().set_name(table.name)?;
+        // Rows go to a temporary file as they are written, not all held until the save:
+        // the Data sheet alone is half a million rows.
+        let sheet = book.add_worksheet_with_low_memory()?.set_name(table.name)?;
         let widths: Vec<f64> = table
             .headers
             .iter()

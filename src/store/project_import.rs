@@ -12,8 +12,8 @@ use super::Store;
 use super::change::Change;
 use super::error::Result;
 use super::projects::{
-    NewProject, cohort_id, find_stage, insert_project, next_position, opt_date, set_role, text,
-    touch,
+    NewProject, cohort_id, find_stage, insert_project, next_position, opt_date, score_history_row,
+    set_role, text, touch,
 };
 use crate::domain::{ProgressScore, ProjectRef, Role, Status};
 
@@ -228,21 +228,17 @@ fn add_project(
         lead: row.lead.clone(),
         sponsor: row.sponsor.clone(),
         coach: row.coach.clone(),
+        // A ref from another portfolio is kept as the project's id elsewhere.
+        external_id: row
+            .external_id
+            .clone()
+            .or_else(|| row.reference.map(|r| r.to_string()))
+            .unwrap_or_default(),
+        score: row.score.map(|s| (s, imported_from(source))),
     };
     let (id, reference) = insert_project(change, &new)?;
-    // A ref from another portfolio is kept as the project's id elsewhere.
-    let external = row
-        .external_id
-        .clone()
-        .or_else(|| row.reference.map(|r| r.to_string()));
-    if let Some(external) = external {
-        change.update("projects", id, &[("external_id", text(external.trim()))])?;
-    }
     for member in &row.members {
         set_role(change, id, Role::Member, member)?;
-    }
-    if let Some(score) = row.score {
-        record_score(change, id, score, source)?;
     }
     Ok(ImportedRow {
         row: row.row,
@@ -390,6 +386,11 @@ fn holds(change: &Change<'_>, project_id: i64, role: Role, person: &str) -> Resu
     )?)
 }
 
+/// Why a score changed, in the score history: the file it came from.
+fn imported_from(source: &str) -> String {
+    format!("imported from {source}")
+}
+
 /// A score set by an import goes into the score history like any other.
 fn record_score(
     change: &mut Change<'_>,
@@ -399,18 +400,7 @@ fn record_score(
 ) -> Result<()> {
     let halves = Value::Integer(i64::from(score.halves()));
     change.update("projects", project_id, &[("score", halves.clone())])?;
-    let now = text(&change.now);
-    change.insert(
-        "score_history",
-        &[
-            ("project_id", Value::Integer(project_id)),
-            ("score", halves),
-            ("at", now),
-            ("who", text("")),
-            ("why", text(&format!("imported from {source}"))),
-        ],
-    )?;
-    Ok(())
+    score_history_row(change, project_id, halves, "", &imported_from(source))
 }
 
 impl Store {

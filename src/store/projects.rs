@@ -31,6 +31,10 @@ pub struct NewProject {
     pub lead: Option<String>,
     pub sponsor: Option<String>,
     pub coach: Option<String>,
+    /// The project's id in another system (Life QI, a trust register).
+    pub external_id: String,
+    /// A first progress score, and why (for the score history).
+    pub score: Option<(ProgressScore, String)>,
 }
 
 /// A charter field that `project edit` (and the app's form) can change.
@@ -251,14 +255,7 @@ pub(crate) fn set_role(
             return Ok(());
         }
     }
-    change.insert(
-        "roles",
-        &[
-            ("project_id", Value::Integer(project_id)),
-            ("person_id", Value::Integer(person_id)),
-            ("role", text(role.key())),
-        ],
-    )?;
+    insert_role(change, project_id, role, person_id)?;
     if role == Role::Lead {
         // The board shows the lead from the project's own row (no join per card).
         let name: String =
@@ -267,6 +264,19 @@ pub(crate) fn set_role(
             })?;
         change.update("projects", project_id, &[("lead_name", text(&name))])?;
     }
+    Ok(())
+}
+
+/// A role row, for a person already found or added.
+fn insert_role(change: &mut Change<'_>, project_id: i64, role: Role, person_id: i64) -> Result<()> {
+    change.insert(
+        "roles",
+        &[
+            ("project_id", Value::Integer(project_id)),
+            ("person_id", Value::Integer(person_id)),
+            ("role", text(role.key())),
+        ],
+    )?;
     Ok(())
 }
 
@@ -290,6 +300,30 @@ pub(crate) fn insert_project(
     let reference = Store::take_next_ref(change)?;
     let position = next_position(change, stage.id)?;
     let now = text(&change.now);
+    // People first, so the lead's name goes into the project's own row with it: one write
+    // of the row, not a second to fill the name in.
+    let mut roles = Vec::new();
+    let mut lead_name = Value::Null;
+    for (role, person) in [
+        (Role::Lead, &new.lead),
+        (Role::Sponsor, &new.sponsor),
+        (Role::Coach, &new.coach),
+    ] {
+        if let Some(person) = person {
+            let person_id = person_id(change, person)?;
+            if role == Role::Lead {
+                lead_name =
+                    change.one("SELECT name FROM people WHERE id = ?1", [person_id], |r| {
+                        r.get(0)
+                    })?;
+            }
+            roles.push((role, person_id));
+        }
+    }
+    let score = new
+        .score
+        .as_ref()
+        .map_or(Value::Null, |(s, _)| Value::Integer(i64::from(s.halves())));
     let id = change.insert(
         "projects",
         &[
@@ -308,20 +342,42 @@ pub(crate) fn insert_project(
             ("stage_id", Value::Integer(stage.id)),
             ("status", text(new.status.unwrap_or(Status::Active).key())),
             ("position", Value::Integer(position)),
+            ("lead_name", lead_name),
+            ("external_id", text(new.external_id.trim())),
+            ("score", score.clone()),
             ("created", now.clone()),
             ("updated", now),
         ],
     )?;
-    for (role, person) in [
-        (Role::Lead, &new.lead),
-        (Role::Sponsor, &new.sponsor),
-        (Role::Coach, &new.coach),
-    ] {
-        if let Some(person) = person {
-            set_role(change, id, role, person)?;
-        }
+    for (role, person_id) in roles {
+        insert_role(change, id, role, person_id)?;
+    }
+    if let Some((_, why)) = &new.score {
+        score_history_row(change, id, score, "", why)?;
     }
     Ok((id, reference))
+}
+
+/// One entry of a project's score history: when (now), the score, who and why.
+pub(crate) fn score_history_row(
+    change: &mut Change<'_>,
+    project_id: i64,
+    halves: Value,
+    who: &str,
+    why: &str,
+) -> Result<()> {
+    let now = text(&change.now);
+    change.insert(
+        "score_history",
+        &[
+            ("project_id", Value::Integer(project_id)),
+            ("score", halves),
+            ("at", now),
+            ("who", text(who)),
+            ("why", text(why)),
+        ],
+    )?;
+    Ok(())
 }
 
 impl Store {
@@ -505,17 +561,7 @@ impl Store {
         check_version(reference, version, expected_version)?;
         let halves = score.map_or(Value::Null, |s| Value::Integer(i64::from(s.halves())));
         touch(&mut change, id, &[("score", halves.clone())])?;
-        let now = text(&change.now);
-        change.insert(
-            "score_history",
-            &[
-                ("project_id", Value::Integer(id)),
-                ("score", halves),
-                ("at", now),
-                ("who", text(who)),
-                ("why", text(why)),
-            ],
-        )?;
+        score_history_row(&mut change, id, halves, who, why)?;
         let shown = score.map_or("none".to_string(), |s| s.to_string());
         change.commit(&format!("{reference} scored {shown}"), Some(reference.0))
     }
