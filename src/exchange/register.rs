@@ -7,7 +7,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use super::table::{Cell, Row, Sheet, TableError, pick_sheet, read_sheets};
+use super::table::{Cell, Row, Sheet, TableError, for_message, pick_sheet, read_sheets};
 use crate::domain::{ProgressScore, ProjectRef, Stage, Status, read_date};
 use crate::store::{ProjectImport, RegisterOutcome, RowAction};
 
@@ -342,6 +342,7 @@ pub fn read_register(
             .flat_map(|r| r.cells.iter().map(Cell::shown))
             .filter(|h| !h.trim().is_empty())
             .take(12)
+            .map(|h| for_message(h.trim()))
             .collect();
         return Err(RegisterError::NoTitle {
             found: if headers.is_empty() {
@@ -364,7 +365,7 @@ pub fn read_register(
             Some(field) if !columns.iter().any(|(_, f, _)| *f == field) => {
                 columns.push((i, field, name))
             }
-            _ => ignored.push(name),
+            _ => ignored.push(for_message(&name)),
         }
     }
     let mut rows = Vec::new();

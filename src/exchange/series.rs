@@ -11,7 +11,9 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use super::table::{Cell, Row, Sheet, TableError, pick_sheet, place, read_bytes, read_sheets};
+use super::table::{
+    Cell, Row, Sheet, TableError, cut, for_message, pick_sheet, place, read_bytes, read_sheets,
+};
 
 /// One point of a series: its date and its value, `None` when the cell is empty.
 pub type SeriesPoint = (NaiveDate, Option<f64>);
@@ -266,7 +268,7 @@ fn find_columns(sheet: &Sheet, header: &Row) -> Result<Columns, SeriesError> {
     for (index, cell) in header.cells.iter().enumerate() {
         let text = cell.shown();
         let name = text.trim();
-        names.push(shown(name));
+        names.push(for_message(name));
         let lower = name.to_lowercase();
         if DATE_HEADERS.contains(&lower.as_str()) {
             if date.replace((index, lower)).is_some() {
@@ -312,29 +314,6 @@ fn find_columns(sheet: &Sheet, header: &Row) -> Result<Columns, SeriesError> {
 
 /// A header that is not ours can be a whole line of prose: name the first few columns only.
 const MAX_NAMES_SHOWN: usize = 8;
-/// Cells quoted in a message are cut to this many characters.
-const MAX_CELL_SHOWN: usize = 40;
-
-/// A column name as a message lists it: short and printable, whatever the file held.
-fn shown(text: &str) -> String {
-    let mut printable = String::new();
-    for c in text.chars() {
-        if c.is_control() {
-            printable.extend(c.escape_default());
-        } else {
-            printable.push(c);
-        }
-    }
-    cut(&printable)
-}
-
-/// A cell cut short for a message (messages quote cells with `{:?}`, which escapes them).
-fn cut(text: &str) -> String {
-    match text.char_indices().nth(MAX_CELL_SHOWN) {
-        Some((end, _)) => format!("{}…", &text[..end]),
-        None => text.to_string(),
-    }
-}
 
 /// A date as the forms and the register import read it ([`crate::domain::read_date`]).
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
@@ -519,7 +498,7 @@ mod tests {
         assert!(message.contains("found: aaa"), "{message}");
         assert!(message.contains("a…, value"), "{message}");
         // A spreadsheet cell may hold control characters; a message never prints them.
-        assert_eq!(shown("\u{1b}[1mred"), "\\u{1b}[1mred");
+        assert_eq!(for_message("\u{1b}[1mred"), "\\u{1b}[1mred");
     }
 
     #[test]

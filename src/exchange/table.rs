@@ -375,6 +375,31 @@ fn lines_as_lf(text: &str) -> String {
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
+/// Cells quoted in a message are cut to this many characters.
+const MAX_CELL_SHOWN: usize = 40;
+
+/// A cell as a message names it: control characters (a line break in a quoted cell, an
+/// escape sequence) written out, never printed, and cut short.
+pub fn for_message(text: &str) -> String {
+    let mut printable = String::new();
+    for c in text.chars() {
+        if c.is_control() {
+            printable.extend(c.escape_default());
+        } else {
+            printable.push(c);
+        }
+    }
+    cut(&printable)
+}
+
+/// A cell cut short for a message (where messages quote it with `{:?}`, which escapes it).
+pub fn cut(text: &str) -> String {
+    match text.char_indices().nth(MAX_CELL_SHOWN) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_string(),
+    }
+}
+
 /// A message from a library, made one printable line.
 fn printable(text: &str) -> String {
     text.chars()
