@@ -233,11 +233,9 @@ pub(super) fn export_workbook(model: &mut Model, store: &Store) {
     };
     let path = dir.join(format!("portfolio-{}.xlsx", model.today));
     match std::fs::create_dir_all(&dir).and_then(|()| files::write_whole(&path, &bytes)) {
+        // The path is what the coach needs; the counts are in the workbook.
         Ok(()) => model.info_with_path(
-            format!(
-                "Portfolio exported ({}) to",
-                register_export::contents(rows.len(), &sheets)
-            ),
+            format!("Workbook of {} projects written to", rows.len()),
             &path,
         ),
         Err(e) => model.error(format!("Cannot write {}: {e}", path.display())),
