@@ -656,3 +656,37 @@ fn two_windows_editing_one_charter_lose_nothing_unseen() {
     assert!(p.aim.ends_with(" + mine"), "{}", p.aim);
     assert_eq!(p.risks, "their risks");
 }
+
+/// A project deleted from the command line while the coach has it open: the next tick
+/// closes Detail quietly (no error on the status line) and the board no longer shows it.
+#[test]
+fn a_project_deleted_elsewhere_closes_its_detail_without_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.sqlite3");
+    let clock = qiboard::clock::Clock::system();
+    let mut app_store = Store::open(&path, clock).unwrap();
+    for title in ["Kept", "Deleted from the CLI"] {
+        app_store
+            .add_project(&qiboard::store::NewProject {
+                title: title.into(),
+                ..Default::default()
+            })
+            .unwrap();
+    }
+    let mut m = model(&app_store, (120, 40));
+    press(&mut m, &mut app_store, KeyCode::Char('j'));
+    press(&mut m, &mut app_store, KeyCode::Enter);
+    assert_eq!(m.detail.as_ref().unwrap().reference(), ProjectRef(2));
+    let mut script = Store::open(&path, clock).unwrap();
+    script.delete_project(ProjectRef(2), None).unwrap();
+    m.tick(&mut app_store);
+    assert!(m.detail.is_none(), "Detail still shows a deleted project");
+    assert!(
+        m.status
+            .as_ref()
+            .is_none_or(|s| s.kind != StatusKind::Error),
+        "{:?}",
+        m.status.as_ref().map(|s| &s.text)
+    );
+    assert_eq!(m.board.total_cards(), 1);
+}

@@ -32,7 +32,7 @@ pub use overlay::{Choice, ChoicePurpose, Confirm, ConfirmPurpose, Overlay, Palet
 pub use update::update;
 
 use crate::domain::ProjectRef;
-use crate::store::{ProjectFilter, Store, StoreError};
+use crate::store::{ProjectFilter, Store, StoreError, Unknown};
 
 /// The three panes, named in the top bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -240,7 +240,8 @@ impl Model {
         if let Some(detail) = &mut self.detail {
             match store.project_detail(detail.reference()) {
                 Ok(fresh) => detail.replace(fresh, store)?,
-                Err(StoreError::Invalid(_)) => self.detail = None,
+                // Deleted meanwhile (here, or from the command line).
+                Err(StoreError::Unknown(Unknown::Project(_))) => self.detail = None,
                 Err(e) => return Err(e),
             }
         }

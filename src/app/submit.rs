@@ -6,7 +6,7 @@ use crate::domain::{
     ActDecision, PdsaCycle, ProjectRef, Status, parse_date, parse_value, require_text,
     require_title,
 };
-use crate::store::{NewPdsa, NewProject, PdsaField, ProjectField, Store, StoreError};
+use crate::store::{NewPdsa, NewProject, PdsaField, ProjectField, Store, StoreError, Unknown};
 
 pub(super) fn add_project_form() -> Form {
     Form::new(
@@ -422,8 +422,8 @@ fn store_form(model: &mut Model, form: &mut Form, store: &mut Store) -> Option<S
     };
     match result {
         Ok(said) => Some(said),
-        Err(StoreError::Invalid(message)) if message.contains("measure") => {
-            form.set_error("Measure", message);
+        Err(StoreError::Unknown(unknown @ Unknown::Measure { .. })) => {
+            form.set_error("Measure", unknown.to_string());
             None
         }
         Err(StoreError::Conflict(message)) => {

@@ -16,7 +16,7 @@ use crate::domain::{Direction, ProjectRef, parse_value};
 use crate::exchange::series::{RowOrder, SeriesPoint, Wanted, parse_date, read_series_file};
 use crate::exchange::spc_report;
 use crate::spc::{self, RunChartResult, SpcError, XmrOptions};
-use crate::store::{Store, spc_direction, xmr_options};
+use crate::store::{Store, StoreError, Unknown, spc_direction, xmr_options};
 
 /// How `spc` prints its result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -157,7 +157,12 @@ fn from_portfolio(cli: &Cli, reference: ProjectRef, name: &str) -> Result<Series
         .measures(reference)?
         .into_iter()
         .find(|m| m.name.eq_ignore_ascii_case(name.trim()))
-        .ok_or_else(|| CliError::bad_input(format!("{reference} has no measure {name:?}")))?;
+        .ok_or_else(|| {
+            StoreError::from(Unknown::Measure {
+                reference,
+                name: name.to_string(),
+            })
+        })?;
     let points = store.data_points(reference, &measure.name)?;
     if points.len() < 2 {
         return Err(CliError::bad_input(format!(

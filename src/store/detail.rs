@@ -5,7 +5,7 @@
 use rusqlite::{OptionalExtension, Row};
 
 use super::Store;
-use super::error::{Result, StoreError};
+use super::error::{Result, StoreError, Unknown};
 use super::gateway::{GatewayItem, checklist, ticked};
 use super::reads::{date, score, stages_on, status};
 use crate::clock::parse_time;
@@ -58,7 +58,7 @@ impl Store {
                 project_from,
             )
             .optional()?
-            .ok_or_else(|| StoreError::invalid(format!("unknown project {reference}")))
+            .ok_or_else(|| StoreError::from(Unknown::Project(reference)))
     }
 
     /// A project with its team, scores, diagram, cycles, measures, benefits and notes.
@@ -200,7 +200,7 @@ impl Store {
                 |r| r.get(0),
             )
             .optional()?
-            .ok_or_else(|| StoreError::invalid(format!("unknown project {reference}")))
+            .ok_or_else(|| StoreError::from(Unknown::Project(reference)))
     }
 
     /// A project's PDSA cycles, grouped by change idea, each with its place in the ramp.
@@ -314,7 +314,10 @@ impl Store {
             )
             .optional()?
             .ok_or_else(|| {
-                StoreError::invalid(format!("{reference} has no measure {measure:?}"))
+                StoreError::from(Unknown::Measure {
+                    reference,
+                    name: measure.to_string(),
+                })
             })?;
         self.query_list(
             "SELECT date, value, annotation FROM data_points WHERE measure_id = ?1 ORDER BY date",

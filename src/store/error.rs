@@ -1,6 +1,26 @@
 use thiserror::Error;
 
-use crate::domain::DomainError;
+use crate::domain::{DomainError, ProjectRef};
+
+/// Something named that the portfolio does not hold: a face can point at the field that named
+/// it (the form's Measure field, say) without reading the message.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum Unknown {
+    #[error("unknown project {0}")]
+    Project(ProjectRef),
+    #[error("{reference} has no measure {name:?}")]
+    Measure { reference: ProjectRef, name: String },
+    #[error("{reference} has no PDSA {number}")]
+    Pdsa { reference: ProjectRef, number: i64 },
+    #[error("{reference} has no {} {name:?}", if *.primary { "primary driver" } else { "driver" })]
+    Driver {
+        reference: ProjectRef,
+        name: String,
+        primary: bool,
+    },
+    #[error("unknown stage {0:?}: use a stage's name, key or number (1-6, e.g. pilot)")]
+    Stage(String),
+}
 
 /// What the store refuses or fails at; every message is one line a user can act on.
 #[derive(Debug, Error)]
@@ -10,6 +30,9 @@ pub enum StoreError {
     Invalid(String),
     #[error(transparent)]
     Domain(#[from] DomainError),
+    /// A ref, measure, cycle, driver or stage named that the portfolio does not hold.
+    #[error(transparent)]
+    Unknown(#[from] Unknown),
     /// Someone else changed the row since it was read: refused, never overwritten.
     #[error("{0}")]
     Conflict(String),
@@ -43,7 +66,10 @@ impl StoreError {
     pub fn is_bad_input(&self) -> bool {
         matches!(
             self,
-            StoreError::Invalid(_) | StoreError::Domain(_) | StoreError::File(_)
+            StoreError::Invalid(_)
+                | StoreError::Domain(_)
+                | StoreError::Unknown(_)
+                | StoreError::File(_)
         )
     }
 }

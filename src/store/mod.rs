@@ -26,7 +26,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
 
 pub use bulk::{BulkRow, Portfolio, all_tables};
 pub use detail::{ProjectDetail, ScoreChange, TeamMember};
-pub use error::{Result, StoreError};
+pub use error::{Result, StoreError, Unknown};
 pub use gateway::GatewayItem;
 pub use history::HistoryEntry;
 pub use measure_data::ImportOutcome;

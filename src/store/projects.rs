@@ -5,7 +5,7 @@ use rusqlite::OptionalExtension;
 use rusqlite::types::Value;
 
 use super::change::Change;
-use super::error::{Result, StoreError};
+use super::error::{Result, StoreError, Unknown};
 use super::{Store, reads};
 use crate::domain::{
     ProgressScore, ProjectRef, Role, Stage, Status, parse_date, require_text, require_title,
@@ -150,7 +150,7 @@ pub(crate) fn find_project(change: &Change<'_>, reference: ProjectRef) -> Result
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?
-        .ok_or_else(|| StoreError::invalid(format!("unknown project {reference}")))
+        .ok_or_else(|| StoreError::from(Unknown::Project(reference)))
 }
 
 /// Refuses a change to a project that someone else changed since the caller read it.
@@ -178,11 +178,7 @@ pub(crate) fn find_stage(change: &Change<'_>, input: &str) -> Result<Stage> {
     reads::stages_on(&change.tx)?
         .into_iter()
         .find(|s| s.matches(input))
-        .ok_or_else(|| {
-            StoreError::invalid(format!(
-                "unknown stage {input:?}: use a stage's name, key or number (1-6, e.g. pilot)"
-            ))
-        })
+        .ok_or_else(|| Unknown::Stage(input.to_string()).into())
 }
 
 /// People are matched by name in any case; a new name adds the person (as a coach expects).

@@ -7,7 +7,7 @@ use rusqlite::types::Value;
 
 use super::Store;
 use super::change::Change;
-use super::error::{Result, StoreError};
+use super::error::{Result, StoreError, Unknown};
 use super::projects::{find_project, opt_date, text, touch};
 use super::spc_summary::refresh_spc_summary;
 use crate::domain::{
@@ -96,7 +96,12 @@ pub(crate) fn find_measure(
             |r| r.get(0),
         )
         .optional()?
-        .ok_or_else(|| StoreError::invalid(format!("{reference} has no measure {name:?}")))
+        .ok_or_else(|| {
+            StoreError::from(Unknown::Measure {
+                reference,
+                name: name.to_string(),
+            })
+        })
 }
 
 fn find_cycle(
@@ -113,7 +118,7 @@ fn find_cycle(
             |r| r.get(0),
         )
         .optional()?
-        .ok_or_else(|| StoreError::invalid(format!("{reference} has no PDSA {number}")))
+        .ok_or_else(|| StoreError::from(Unknown::Pdsa { reference, number }))
 }
 
 fn change_idea_id(change: &mut Change<'_>, project_id: i64, title: &str) -> Result<i64> {
@@ -195,7 +200,11 @@ impl Store {
                     )
                     .optional()?
                     .ok_or_else(|| {
-                        StoreError::invalid(format!("{reference} has no primary driver {parent:?}"))
+                        StoreError::from(Unknown::Driver {
+                            reference,
+                            name: parent.to_string(),
+                            primary: true,
+                        })
                     })?,
             ),
         };
@@ -235,7 +244,11 @@ impl Store {
                 )
                 .optional()?
                 .ok_or_else(|| {
-                    StoreError::invalid(format!("{reference} has no driver {driver:?}"))
+                    StoreError::from(Unknown::Driver {
+                        reference,
+                        name: driver.to_string(),
+                        primary: false,
+                    })
                 })?;
             change.insert(
                 "change_idea_drivers",
