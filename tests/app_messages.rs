@@ -84,3 +84,34 @@ fn long_messages_are_cut_between_words_and_paths_keep_their_name() {
     );
     assert!(row.contains("✓ Chart exported to …/"), "{row}");
 }
+
+/// Hints name the keys as config.toml binds them: a coach who rebinds undo, redo, back,
+/// the sections and the gateway tick reads their own keys in every message and on screen.
+#[test]
+fn hints_name_the_keys_config_binds() {
+    let config = qiboard::app::Config::parse(
+        Some(
+            "[keys]\nundo = \"z\"\nredo = \"ctrl-y\"\nback = \"ctrl-g\"\n\
+             select_left = [\"left\"]\nselect_right = [\"right\"]\n\
+             toggle_gateway_item = \"t\"\nrecord_value = \"R\"\nadd_pdsa = \"P\"\n",
+        ),
+        false,
+    )
+    .unwrap();
+    let mut store = demo_store();
+    let mut m = qiboard::app::Model::load(&store, config, (120, 40)).unwrap();
+    press(&mut m, &mut store, KeyCode::Char('L'));
+    let text = &m.status.as_ref().unwrap().text;
+    assert!(text.ends_with("z to undo"), "{text}");
+    assert!(!text.contains("u to undo"), "{text}");
+    press(&mut m, &mut store, KeyCode::Char('z'));
+    let text = &m.status.as_ref().unwrap().text;
+    assert!(text.ends_with("Ctrl-y to redo"), "{text}");
+    // In Detail, the Gateway section names its tick key.
+    press(&mut m, &mut store, KeyCode::Enter);
+    while m.detail.as_ref().unwrap().section != qiboard::app::Section::Gateway {
+        press(&mut m, &mut store, KeyCode::Right);
+    }
+    let shown = screen(&m);
+    assert!(shown.contains("(t ticks the others)"), "{shown}");
+}

@@ -285,6 +285,14 @@ impl Keymap {
         }
     }
 
+    /// The first key that does `action` in a context, as a hint in a message names it ("u");
+    /// its description when a config left it no key.
+    pub fn hint(&self, context: Context, action: Action) -> String {
+        self.keys_for(context, action)
+            .first()
+            .map_or_else(|| action.description().to_string(), ToString::to_string)
+    }
+
     /// Footer hints for a context: key and short description.
     pub fn footer(&self, context: Context) -> Vec<(String, &'static str, Action)> {
         let mut hints: Vec<(String, &'static str, Action)> = self

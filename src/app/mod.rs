@@ -194,13 +194,19 @@ impl Model {
         &self.config.keymap
     }
 
+    /// The keys that move between Detail's sections, as hints name them ("h/l").
+    pub fn section_keys(&self) -> String {
+        format!(
+            "{}/{}",
+            self.key_hint(Action::SelectLeft),
+            self.key_hint(Action::SelectRight)
+        )
+    }
+
     /// The key that does `action` here, as a hint names it ("u"), so that a rebinding in
     /// config.toml changes the hint too.
     pub fn key_hint(&self, action: Action) -> String {
-        self.keymap()
-            .keys_for(self.context(), action)
-            .first()
-            .map_or_else(|| action.description().to_string(), ToString::to_string)
+        self.keymap().hint(self.context(), action)
     }
 
     pub(crate) fn info(&mut self, text: impl Into<String>) {

@@ -17,8 +17,9 @@ pub(super) fn open_from_metrics(model: &mut Model, store: &Store) {
                 model.error(e.to_string());
             } else {
                 let n = m.list.len();
+                let (open, back) = (model.key_hint(Action::Open), model.key_hint(Action::Back));
                 model.info(format!(
-                    "{n} project(s) with {} {} — Enter opens, Esc goes back",
+                    "{n} project(s) with {} {} — {open} opens, {back} goes back",
                     group.badge(),
                     group.label()
                 ));
@@ -130,9 +131,10 @@ pub(super) fn move_card(model: &mut Model, action: Action, store: &mut Store) {
     match store.move_project(reference, &key, Some(version)) {
         Ok(outcome) => {
             changed_project(model, store, reference, String::new());
+            let undo = model.key_hint(Action::Undo);
             if outcome.warnings.is_empty() {
                 model.info(format!(
-                    "{reference} moved to {} — u to undo",
+                    "{reference} moved to {} — {undo} to undo",
                     outcome.stage
                 ));
             } else {
@@ -148,7 +150,7 @@ pub(super) fn move_card(model: &mut Model, action: Action, store: &mut Store) {
                     })
                     .collect();
                 model.warn(format!(
-                    "{} — {reference} moved to {}, u to undo",
+                    "{} — {reference} moved to {}, {undo} to undo",
                     said.join(" · "),
                     outcome.stage
                 ));

@@ -217,12 +217,15 @@ fn choose(model: &mut Model, choice: &Choice, store: &mut Store) {
         ChoicePurpose::Status { reference, version } => {
             let status = Status::ALL[choice.selected.min(Status::ALL.len() - 1)];
             match store.set_status(*reference, status, Some(*version)) {
-                Ok(()) => changed_project(
-                    model,
-                    store,
-                    *reference,
-                    format!("{reference} is now {} — u to undo", status.label()),
-                ),
+                Ok(()) => {
+                    let undo = model.key_hint(Action::Undo);
+                    changed_project(
+                        model,
+                        store,
+                        *reference,
+                        format!("{reference} is now {} — {undo} to undo", status.label()),
+                    )
+                }
                 Err(e) => refused(model, store, e),
             }
         }

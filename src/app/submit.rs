@@ -1,7 +1,7 @@
 //! Forms: how each is laid out, and how a confirmed one is validated and stored.
 
-use super::Model;
 use super::form::{Field, Form, FormKind};
+use super::{Action, Model};
 use crate::domain::{
     ActDecision, PdsaCycle, ProjectRef, Status, parse_date, parse_value, require_text,
     require_title,
@@ -206,6 +206,7 @@ pub(super) fn submit_form(
 }
 
 fn store_form(model: &mut Model, form: &mut Form, store: &mut Store) -> Option<String> {
+    let undo = model.key_hint(Action::Undo);
     let result = match form.kind.clone() {
         FormKind::AddProject => {
             if let Err(e) = require_title(&form.value("Title")) {
@@ -231,7 +232,7 @@ fn store_form(model: &mut Model, form: &mut Form, store: &mut Store) -> Option<S
                     .board
                     .replace(store.board(&model.filter).unwrap_or_default());
                 model.board.select(reference);
-                format!("{reference} added — u to undo")
+                format!("{reference} added — {undo} to undo")
             })
         }
         FormKind::EditProject { reference, version } => {
@@ -270,7 +271,7 @@ fn store_form(model: &mut Model, form: &mut Form, store: &mut Store) -> Option<S
             }
             store
                 .edit_project(reference, &fields, Some(version))
-                .map(|()| format!("{reference} updated — u to undo"))
+                .map(|()| format!("{reference} updated — {undo} to undo"))
         }
         FormKind::Score { reference, version } => {
             let score = match form.value("Score").parse() {
@@ -288,7 +289,7 @@ fn store_form(model: &mut Model, form: &mut Form, store: &mut Store) -> Option<S
                     &form.value("Why"),
                     Some(version),
                 )
-                .map(|()| format!("{reference} scored {score} — u to undo"))
+                .map(|()| format!("{reference} scored {score} — {undo} to undo"))
         }
         FormKind::Note { reference } => {
             if let Err(e) = require_text("note", &form.value("Note")) {
@@ -297,7 +298,7 @@ fn store_form(model: &mut Model, form: &mut Form, store: &mut Store) -> Option<S
             }
             store
                 .add_note(reference, &form.value("Note"))
-                .map(|()| format!("Note added to {reference} — u to undo"))
+                .map(|()| format!("Note added to {reference} — {undo} to undo"))
         }
         FormKind::AddPdsa { reference } => {
             if let Err(e) = require_text("change idea", &form.value("Change idea")) {
@@ -315,7 +316,7 @@ fn store_form(model: &mut Model, form: &mut Form, store: &mut Store) -> Option<S
             };
             store
                 .add_pdsa(reference, &new)
-                .map(|n| format!("PDSA {n} added to {reference} — u to undo"))
+                .map(|n| format!("PDSA {n} added to {reference} — {undo} to undo"))
         }
         FormKind::EditPdsa {
             reference,
@@ -357,7 +358,7 @@ fn store_form(model: &mut Model, form: &mut Form, store: &mut Store) -> Option<S
             }
             store
                 .edit_pdsa(reference, number, &fields, Some(version))
-                .map(|()| format!("PDSA {number} of {reference} updated — u to undo"))
+                .map(|()| format!("PDSA {number} of {reference} updated — {undo} to undo"))
         }
         FormKind::RecordValue { reference } => {
             let date = match parse_date(&form.value("Date")) {
@@ -379,9 +380,9 @@ fn store_form(model: &mut Model, form: &mut Form, store: &mut Store) -> Option<S
                 .record_point(reference, &measure, date, value, &form.value("Note"))
                 .map(|outcome| match outcome.replaced {
                     Some(old) => {
-                        format!("{measure} on {date}: {old} replaced by {value} — u to undo")
+                        format!("{measure} on {date}: {old} replaced by {value} — {undo} to undo")
                     }
-                    None => format!("{measure} on {date}: {value} recorded — u to undo"),
+                    None => format!("{measure} on {date}: {value} recorded — {undo} to undo"),
                 })
         }
         FormKind::Rebase { reference, measure } => {
@@ -398,7 +399,7 @@ fn store_form(model: &mut Model, form: &mut Form, store: &mut Store) -> Option<S
             }
             store
                 .rebase_measure(reference, &measure, date, &form.value("Reason"))
-                .map(|()| format!("{measure} rebased at {date} — u to undo"))
+                .map(|()| format!("{measure} rebased at {date} — {undo} to undo"))
         }
         FormKind::Filter => {
             let status = match optional(form.value("Status"))
@@ -415,7 +416,10 @@ fn store_form(model: &mut Model, form: &mut Form, store: &mut Store) -> Option<S
             model.filter.coach = optional(form.value("Coach"));
             model.filter.division = optional(form.value("Division"));
             model.filter.status = status;
-            Ok("Filter applied — Esc clears it".to_string())
+            Ok(format!(
+                "Filter applied — {} clears it",
+                model.key_hint(Action::Back)
+            ))
         }
         // `submit_form` gives it to its dry run: nothing is stored from here.
         FormKind::ImportProjects => return None,

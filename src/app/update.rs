@@ -162,12 +162,13 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
                 return;
             };
             let step = if action == Action::MoveCardUp { -1 } else { 1 };
+            let undo = model.key_hint(Action::Undo);
             match store.reorder_project(reference, step) {
                 Ok(true) => changed(
                     model,
                     store,
                     format!(
-                        "{reference} moved {} — u to undo",
+                        "{reference} moved {} — {undo} to undo",
                         if step < 0 { "up" } else { "down" }
                     ),
                 ),
@@ -315,7 +316,10 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
             }
         }
         Action::Undo => match store.undo() {
-            Ok(summary) => changed(model, store, format!("Undone: {summary} — Ctrl-r to redo")),
+            Ok(summary) => {
+                let redo = model.key_hint(Action::Redo);
+                changed(model, store, format!("Undone: {summary} — {redo} to redo"))
+            }
             Err(e) => refused(model, store, e),
         },
         Action::Redo => match store.redo() {
@@ -380,7 +384,8 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
                 } else {
                     "run chart"
                 };
-                model.info(format!("Showing the {name} — c switches back"));
+                let back = model.key_hint(Action::ToggleChart);
+                model.info(format!("Showing the {name} — {back} switches back"));
             }
         }
         Action::RebaseChart => {
@@ -432,7 +437,12 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
                         .map(|g| (d.reference(), d.selected + 1, g))
                 });
             let Some((reference, number, item)) = chosen else {
-                model.refuse("Choose an item in the Gateway section (h/l), then Space");
+                let how = format!(
+                    "Choose an item in the Gateway section ({}), then {}",
+                    model.section_keys(),
+                    model.key_hint(Action::ToggleGatewayItem)
+                );
+                model.refuse(how);
                 return;
             };
             // The data answers this one: a tick would contradict it.
@@ -449,7 +459,7 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
                         model,
                         store,
                         reference,
-                        format!("{item}: {word} — u to undo"),
+                        format!("{item}: {word} — {} to undo", model.key_hint(Action::Undo)),
                     );
                 }
                 Err(e) => refused(model, store, e),
@@ -457,6 +467,7 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
         }
         Action::PointPrevious | Action::PointNext => {
             let step = if action == Action::PointNext { 1 } else { -1 };
+            let rebase = model.key_hint(Action::RebaseChart);
             let said = model.detail.as_mut().and_then(|d| {
                 d.move_point(step).map(|p| {
                     let note = if p.annotation.is_empty() {
@@ -464,7 +475,10 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
                     } else {
                         format!(" ({})", p.annotation)
                     };
-                    format!("{}: {}{note} — b rebases the chart here", p.date, p.value)
+                    format!(
+                        "{}: {}{note} — {rebase} rebases the chart here",
+                        p.date, p.value
+                    )
                 })
             });
             match said {
@@ -486,7 +500,12 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
                 .filter(|d| model.pane == Pane::Detail && d.section == Section::Measures)
                 .and_then(|d| d.shown_measure().map(|m| (d.reference(), m.name.clone())));
             let Some((reference, name)) = chosen else {
-                model.refuse("Choose a measure in the Measures section (h/l), then m");
+                let how = format!(
+                    "Choose a measure in the Measures section ({}), then {}",
+                    model.section_keys(),
+                    model.key_hint(Action::MarkMainMeasure)
+                );
+                model.refuse(how);
                 return;
             };
             match store.set_main_measure(reference, &name) {
@@ -494,7 +513,10 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
                     model,
                     store,
                     reference,
-                    format!("{name} is now {reference}'s main measure — u to undo"),
+                    format!(
+                        "{name} is now {reference}'s main measure — {} to undo",
+                        model.key_hint(Action::Undo)
+                    ),
                 ),
                 Ok(false) => model.refuse(format!("{name} is already the main measure")),
                 Err(e) => refused(model, store, e),
@@ -569,7 +591,12 @@ pub(super) fn open_form(model: &mut Model, form: Form) {
 fn edit_pdsa(model: &mut Model) {
     let Some(d) = &model.detail else { return };
     if model.pane != Pane::Detail || d.section != Section::Pdsa {
-        model.refuse("Choose a cycle in the PDSA section (h/l), then Enter");
+        let how = format!(
+            "Choose a cycle in the PDSA section ({}), then {}",
+            model.section_keys(),
+            model.key_hint(Action::EditPdsa)
+        );
+        model.refuse(how);
         return;
     }
     let Some(cycle) = d.detail.pdsa_cycles.get(d.selected) else {

@@ -10,9 +10,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::canvas::{Canvas, Line as Segment};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
+use super::Keys;
 use super::text::fit;
 use super::theme::Theme;
-use crate::app::{ChartKind, DetailView};
+use crate::app::{Action, ChartKind, DetailView};
 use crate::domain::{DataPoint, Measure};
 use crate::spc::{PointType, RunChartResult};
 
@@ -118,15 +119,22 @@ fn fit_entries(entries: &[Entry], cells: usize) -> Vec<Span<'static>> {
 }
 
 /// The shown measure as the chosen chart (c switches).
-pub fn draw(frame: &mut Frame, area: Rect, view: &DetailView, measure: &Measure, theme: &Theme) {
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    view: &DetailView,
+    measure: &Measure,
+    theme: &Theme,
+    keys: &Keys,
+) {
     let points = view
         .points
         .as_ref()
         .map(|(_, p)| p.as_slice())
         .unwrap_or(&[]);
     match view.chart {
-        ChartKind::Xmr => xmr(frame, area, view, measure, points, theme),
-        ChartKind::Run => run(frame, area, measure, points, view.run.as_ref(), theme),
+        ChartKind::Xmr => xmr(frame, area, view, measure, points, theme, keys),
+        ChartKind::Run => run(frame, area, measure, points, view.run.as_ref(), theme, keys),
     }
 }
 
@@ -138,6 +146,7 @@ fn run(
     points: &[DataPoint],
     result: Option<&RunChartResult>,
     theme: &Theme,
+    keys: &Keys,
 ) {
     let mut title = vec![Span::styled(
         format!(" {} — run chart ", measure.name),
@@ -184,7 +193,10 @@ fn run(
     let (Some(result), Some(median)) = (result, result.and_then(|r| r.median)) else {
         frame.render_widget(
             Paragraph::new(Span::styled(
-                "A run chart needs at least 2 points — r records a value.",
+                format!(
+                    "A run chart needs at least 2 points — {} records a value.",
+                    keys.of(Action::RecordValue)
+                ),
                 theme.dim,
             )),
             inner,
@@ -305,6 +317,7 @@ fn xmr(
     measure: &Measure,
     points: &[DataPoint],
     theme: &Theme,
+    keys: &Keys,
 ) {
     let analysis = view.analysis.as_ref();
     let cycles = &view.detail.pdsa_cycles;
@@ -364,8 +377,9 @@ fn xmr(
     frame.render_widget(block, area);
     let Some(analysis) = analysis else {
         let text = format!(
-            "{} point(s) so far: a chart needs at least 2 — r records a value.",
-            points.len()
+            "{} point(s) so far: a chart needs at least 2 — {} records a value.",
+            points.len(),
+            keys.of(Action::RecordValue)
         );
         frame.render_widget(Paragraph::new(Span::styled(text, theme.dim)), inner);
         return;

@@ -11,12 +11,13 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Tabs, Wrap};
 
+use super::Keys;
 use super::chart;
 use super::text::{fit, width};
 use super::theme::Theme;
-use crate::app::{DetailView, Section};
+use crate::app::{Action, DetailView, Section};
 
-pub fn draw(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme) {
+pub fn draw(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme, keys: &Keys) {
     let [head, tabs, body] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -64,10 +65,10 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme) {
         tabs,
     );
     match view.section {
-        Section::Charter => overview(frame, body, view, theme),
-        Section::Pdsa => pdsa(frame, body, view, theme),
-        Section::Measures => measures(frame, body, view, theme),
-        _ => super::detail_lists::simple_list(frame, body, view, theme),
+        Section::Charter => overview(frame, body, view, theme, keys),
+        Section::Pdsa => pdsa(frame, body, view, theme, keys),
+        Section::Measures => measures(frame, body, view, theme, keys),
+        _ => super::detail_lists::simple_list(frame, body, view, theme, keys),
     }
 }
 
@@ -130,14 +131,14 @@ fn field(lines: &mut Vec<Line<'static>>, label: &'static str, value: &str, theme
 }
 
 /// What a coach reads first: the charter, the latest PDSA cycle and the main measure's chart.
-fn overview(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme) {
+fn overview(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme, keys: &Keys) {
     if area.height < 22 || area.width < 70 {
-        charter(frame, area, view, theme);
+        charter(frame, area, view, theme, keys);
         return;
     }
     let [top, bottom] =
         Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(area);
-    charter(frame, top, view, theme);
+    charter(frame, top, view, theme, keys);
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(bottom);
     let d = &view.detail;
@@ -160,7 +161,10 @@ fn overview(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme) {
         ),
         None => frame.render_widget(
             Paragraph::new(Span::styled(
-                "No PDSA cycles yet — p plans the first.",
+                format!(
+                    "No PDSA cycles yet — {} plans the first.",
+                    keys.of(Action::AddPdsa)
+                ),
                 theme.dim,
             ))
             .block(list_block("PDSA", theme, false)),
@@ -169,7 +173,7 @@ fn overview(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme) {
     }
     match view.shown_measure() {
         Some(measure) => {
-            chart::draw(frame, right, view, measure, theme);
+            chart::draw(frame, right, view, measure, theme, keys);
         }
         None => frame.render_widget(
             Paragraph::new(Span::styled(
@@ -183,19 +187,19 @@ fn overview(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme) {
     }
 }
 
-fn charter(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme) {
+fn charter(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme, keys: &Keys) {
     let d = &view.detail;
     let p = &d.project;
     let mut lines = Vec::new();
+    let no_aim = format!(
+        "(no aim yet — {} to write one)",
+        keys.of(Action::EditProject)
+    );
     let date = |x: Option<chrono::NaiveDate>| x.map(|d| d.to_string()).unwrap_or_default();
     field(
         &mut lines,
         "Aim",
-        if p.aim.is_empty() {
-            "(no aim yet — e to write one)"
-        } else {
-            &p.aim
-        },
+        if p.aim.is_empty() { &no_aim } else { &p.aim },
         theme,
     );
     field(&mut lines, "Problem", &p.problem, theme);
@@ -278,10 +282,13 @@ pub(super) fn list_lines<'a>(
         .collect()
 }
 
-fn pdsa(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme) {
+fn pdsa(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme, keys: &Keys) {
     let cycles = &view.detail.pdsa_cycles;
     if cycles.is_empty() {
-        let text = "No PDSA cycles yet — p plans the first one.";
+        let text = format!(
+            "No PDSA cycles yet — {} plans the first one.",
+            keys.of(Action::AddPdsa)
+        );
         frame.render_widget(
             Paragraph::new(Span::styled(text, theme.dim)).block(list_block(
                 "PDSA cycles",
@@ -336,7 +343,11 @@ fn pdsa(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme) {
         frame,
         right,
         c,
-        &format!("{} — Enter fills in the worksheet", c.label()),
+        &format!(
+            "{} — {} fills in the worksheet",
+            c.label(),
+            keys.of(Action::EditPdsa)
+        ),
         theme,
     );
 }
@@ -378,7 +389,7 @@ fn worksheet(
     );
 }
 
-fn measures(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme) {
+fn measures(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme, keys: &Keys) {
     let measures = &view.detail.measures;
     if measures.is_empty() {
         let text = "No measures yet — add one with `qiboard measure add`.";
@@ -442,6 +453,6 @@ fn measures(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme) {
         notes,
     );
     if let Some(measure) = view.shown_measure() {
-        chart::draw(frame, right, view, measure, theme);
+        chart::draw(frame, right, view, measure, theme, keys);
     }
 }

@@ -6,19 +6,30 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::Keys;
 use super::detail::{LABEL, hang, list_block, list_lines};
 use super::text::fit;
 use super::theme::Theme;
-use crate::app::{DetailView, Section};
+use crate::app::{Action, DetailView, Section};
 use crate::domain::DriverLevel;
 
-pub(super) fn simple_list(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme) {
+pub(super) fn simple_list(
+    frame: &mut Frame,
+    area: Rect,
+    view: &DetailView,
+    theme: &Theme,
+    keys: &Keys,
+) {
     let d = &view.detail;
     // Inside the borders, after the selection mark.
     let width = area.width.saturating_sub(4) as usize;
+    let gateway = format!(
+        "Gateway: what to meet before moving on ({} ticks the others)",
+        keys.of(Action::ToggleGatewayItem)
+    );
     let (title, items): (&str, Vec<String>) = match view.section {
         Section::Gateway => (
-            "Gateway: what to meet before moving on (Space ticks the others)",
+            gateway.as_str(),
             d.gateway
                 .iter()
                 .map(|g| {
@@ -85,7 +96,7 @@ pub(super) fn simple_list(frame: &mut Frame, area: Rect, view: &DetailView, them
                 .collect(),
         ),
         Section::Notes => {
-            notes(frame, area, view, theme);
+            notes(frame, area, view, theme, keys);
             return;
         }
         Section::History => (
@@ -155,7 +166,7 @@ fn whole_when_selected(
 }
 
 /// Every note whole, newest first, each line wrapped beside its date; j/k scroll.
-fn notes(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme) {
+fn notes(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme, keys: &Keys) {
     let mut lines: Vec<Line<'static>> = Vec::new();
     for note in view.detail.notes.iter().rev() {
         let mut first = true;
@@ -175,7 +186,7 @@ fn notes(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme) {
     }
     if lines.is_empty() {
         lines.push(Line::from(Span::styled(
-            "nothing yet — n adds a note",
+            format!("nothing yet — {} adds a note", keys.of(Action::AddNote)),
             theme.dim,
         )));
     }

@@ -22,8 +22,29 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::app::{Model, Pane, StatusKind};
+use crate::app::{Action, Context, Keymap, Model, Pane, StatusKind};
 use theme::Theme;
+
+/// Key names for hints drawn on screen, from the keymap registry: a rebinding in config.toml
+/// changes the hint with the key.
+pub struct Keys<'a> {
+    keymap: &'a Keymap,
+    context: Context,
+}
+
+impl<'a> Keys<'a> {
+    pub fn here(model: &'a Model) -> Keys<'a> {
+        Keys {
+            keymap: model.keymap(),
+            context: model.context(),
+        }
+    }
+
+    /// The key that does `action` here, as a hint names it ("r").
+    pub fn of(&self, action: Action) -> String {
+        self.keymap.hint(self.context, action)
+    }
+}
 
 /// Below this a pane cannot say anything useful.
 pub const MIN_WIDTH: u16 = 30;
@@ -48,7 +69,7 @@ pub fn draw(frame: &mut Frame, model: &Model) {
     match model.pane {
         Pane::Board => board::draw(frame, body, model, &theme),
         Pane::Detail => match &model.detail {
-            Some(detail) => detail::draw(frame, body, detail, &theme),
+            Some(detail) => detail::draw(frame, body, detail, &theme, &Keys::here(model)),
             None => board::draw(frame, body, model, &theme),
         },
         Pane::Metrics => metrics::draw(frame, body, model, &theme),
@@ -105,7 +126,11 @@ fn top_bar(frame: &mut Frame, area: Rect, model: &Model, theme: &Theme) {
     }
     if !filters.is_empty() {
         spans.push(Span::styled(
-            format!(" ⧩ {} (Esc clears)", filters.join(" ")),
+            format!(
+                " ⧩ {} ({} clears)",
+                filters.join(" "),
+                model.key_hint(Action::Back)
+            ),
             theme.warning,
         ));
     }

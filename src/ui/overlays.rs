@@ -271,7 +271,15 @@ fn marks_legend(model: &Model) -> Vec<(Option<String>, String, String)> {
         "Metrics: scores up, down, the same in 90 days".into(),
     );
     row("▲ on a chart", "a PDSA cycle started".into());
-    row("▼ on a chart", "the point chosen with [ and ]".into());
+    let keymap = model.keymap();
+    row(
+        "▼ on a chart",
+        format!(
+            "the point chosen with {} and {}",
+            keymap.hint(Context::Detail, Action::PointPrevious),
+            keymap.hint(Context::Detail, Action::PointNext)
+        ),
+    );
     rows
 }
 
