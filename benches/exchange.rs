@@ -2,6 +2,13 @@
 //! (5,000 projects): reading the register file, importing it into a new portfolio, and
 //! writing the whole workbook (500,000 data points).
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test or a bench fails by panicking"
+)]
+
 mod common;
 
 use common::{clock, large_portfolio};

@@ -1,6 +1,13 @@
 //! Issue 4's speed targets: full XmR analysis (limits, all four rules, icons) of 100,000
 //! points ≤ 10 ms and of 1,000 points ≤ 0.1 ms; run-chart analysis of 100,000 points ≤ 10 ms.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test or a bench fails by panicking"
+)]
+
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use qiboard::spc::{XmrOptions, run_chart, xmr};

@@ -3,6 +3,13 @@
 //! each with its history row and its disk sync. `*_no_sync` runs the same change with
 //! `synchronous = OFF`, to show the sync's share.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test or a bench fails by panicking"
+)]
+
 mod common;
 
 use chrono::NaiveDate;

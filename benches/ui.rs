@@ -1,6 +1,13 @@
 //! Drawing one full frame at 200×50 on the large portfolio, the model already loaded:
 //! the board (5,000 cards; only the visible ones are drawn) and the metrics pane.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test or a bench fails by panicking"
+)]
+
 mod common;
 
 use common::{clock, large_portfolio};

@@ -1,6 +1,13 @@
 //! The palette lists what can run where the coach is, the footer offers keys that act, and a
 //! key that cannot act says why.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test or a bench fails by panicking"
+)]
+
 mod app_support;
 
 use app_support::{demo_store, keys, model, press, screen};

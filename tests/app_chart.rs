@@ -1,6 +1,13 @@
 //! A rebased chart that does not mislead: the rebase a thin dashed line, the limit labels
 //! beside the latest group's lines, and a title and legend that fit without cutting a word.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test or a bench fails by panicking"
+)]
+
 mod app_support;
 
 use app_support::{demo_store, model, press, screen};

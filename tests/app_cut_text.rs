@@ -1,6 +1,13 @@
 //! Text that does not fit is cut with a mark, never silently at the edge, and the selected
 //! row of a list shows whole.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test or a bench fails by panicking"
+)]
+
 mod app_support;
 
 use app_support::{demo_store, model, press, screen};

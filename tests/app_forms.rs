@@ -1,6 +1,13 @@
 //! Forms that help the coach type the right thing: the record form dates the value at the
 //! measure's next period, the score form shows what each score means, help explains marks.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test or a bench fails by panicking"
+)]
+
 mod app_support;
 
 use app_support::{demo_store, keys, model, press, screen};

@@ -3,6 +3,13 @@
 //! back; a bad cell keeps the form open naming its row and column; an export writes the
 //! workbook to the exports folder and says where.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test or a bench fails by panicking"
+)]
+
 mod app_support;
 
 use std::path::Path;

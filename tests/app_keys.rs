@@ -1,6 +1,13 @@
 //! Key scripts through the same path as the terminal (`handle_event`), checking both the
 //! model and the store: move, reorder, score, undo, redo, search, filter, forms.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test or a bench fails by panicking"
+)]
+
 mod app_support;
 
 use app_support::{ctrl, demo_store, keys, model, press};

@@ -1,6 +1,13 @@
 //! The status line tells the truth in one line: a refusal is marked as one, a long message
 //! is cut between words, a file keeps its name, and an old message goes after a few keys.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test or a bench fails by panicking"
+)]
+
 mod app_support;
 
 use app_support::{demo_store, model, press, screen};

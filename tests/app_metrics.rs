@@ -2,6 +2,13 @@
 //! ends with `+N more`, names that differ at the end stay apart, a stalled project's reason
 //! is never cut, and a small window shows the panels a set at a time, saying how to turn.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test or a bench fails by panicking"
+)]
+
 mod app_support;
 
 use app_support::{demo_store, model, press, screen};

@@ -1,6 +1,13 @@
 //! A decided PDSA cycle has finished: deciding adopt, adapt or abandon (in the app or with
 //! `pdsa act`) dates its end today when it has none, so Metrics counts it as finished.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test or a bench fails by panicking"
+)]
+
 mod app_support;
 
 use app_support::{ctrl, demo_store, keys, model, press};

@@ -1,6 +1,13 @@
 //! A coach who mistypes `--db` must not think their projects were lost: the app says which
 //! file it has open, and that a path with no file holds no portfolio yet.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test or a bench fails by panicking"
+)]
+
 mod app_support;
 
 use app_support::{ctrl, keys, press, screen};

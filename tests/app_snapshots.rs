@@ -1,6 +1,13 @@
 //! What a coach sees: each pane and the help, on the demo portfolio with today fixed, at
 //! 120×40, 80×24 and a tiny window. Every snapshot was read before it was accepted.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test or a bench fails by panicking"
+)]
+
 mod app_support;
 
 use app_support::{demo_store, keys, model, press, screen};

@@ -1,6 +1,13 @@
 //! Every bad input gets one clear line on stderr, exit status 2, and leaves the portfolio
 //! exactly as it was.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test or a bench fails by panicking"
+)]
+
 mod common;
 
 use common::Portfolio;

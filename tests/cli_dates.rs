@@ -1,6 +1,13 @@
 //! "Today" is the laptop's local date, not UTC's: at 00:30 in British Summer Time a coach is
 //! on the new day, which UTC still calls yesterday.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test or a bench fails by panicking"
+)]
+
 mod common;
 
 use common::Portfolio;

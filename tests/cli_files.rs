@@ -1,6 +1,13 @@
 //! The portfolio file: lossless JSON round trip, backup, private permissions, refusing
 //! files that are not ours, two writers at once, and a process killed mid-import.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test or a bench fails by panicking"
+)]
+
 mod common;
 
 use std::time::{Duration, Instant};

@@ -1,6 +1,13 @@
 //! `--help` is where a coach learns the command line: every subcommand, argument and flag
 //! says what it is for.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test or a bench fails by panicking"
+)]
+
 use clap::CommandFactory;
 use qiboard::cli::Cli;
 

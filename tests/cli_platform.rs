@@ -1,6 +1,13 @@
 //! Where qiboard keeps its files, and that it works in folders named the way people's are.
 //! Run natively and, by scripts/windows-test, against qiboard.exe under wine.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test or a bench fails by panicking"
+)]
+
 mod common;
 
 use common::{Portfolio, qiboard_bin, testing_windows};

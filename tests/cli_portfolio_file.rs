@@ -1,6 +1,13 @@
 //! A mistyped `--db` must not make a new, empty portfolio: reading never creates a file,
 //! the first change does.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test or a bench fails by panicking"
+)]
+
 mod common;
 
 use common::Portfolio;

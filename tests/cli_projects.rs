@@ -1,6 +1,13 @@
 //! A faculty lead's day on the command line: add, move, score, undo and redo, across
 //! separate processes (as after closing the terminal).
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test or a bench fails by panicking"
+)]
+
 mod common;
 
 use common::Portfolio;

@@ -2,6 +2,13 @@
 //! Making Data Count cases through the JSON, bad input refused in one line, a portfolio
 //! measure charted with its own settings, and the card's icons kept current and undone.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test or a bench fails by panicking"
+)]
+
 mod common;
 
 use common::Portfolio;

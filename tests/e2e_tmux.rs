@@ -2,6 +2,13 @@
 //! demo portfolio, move a card with `L`, quit, and check the portfolio with the CLI. Waits
 //! for text on the screen, never a bare sleep.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test or a bench fails by panicking"
+)]
+
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};

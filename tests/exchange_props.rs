@@ -2,6 +2,13 @@
 //! cleanly or is refused in printable lines with nothing written, and a measure's series is
 //! either read or refused in one printable line. CSV-like text and damaged workbooks both.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test or a bench fails by panicking"
+)]
+
 use chrono::{TimeZone, Utc};
 use proptest::prelude::*;
 use qiboard::clock::Clock;

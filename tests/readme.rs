@@ -1,5 +1,12 @@
 //! The README is the contract: its key table is the keymap registry's, word for word.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test or a bench fails by panicking"
+)]
+
 #[test]
 fn the_readme_lists_every_key_the_app_has() {
     let readme =

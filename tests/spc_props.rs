@@ -1,6 +1,13 @@
 //! Properties over arbitrary finite input: no panic, no NaN or infinity anywhere in the output,
 //! one output row per input row, rules inside their group. (Speed is measured by benches/spc.rs, not by a test.)
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test or a bench fails by panicking"
+)]
+
 use proptest::prelude::*;
 use qiboard::spc::{Direction, Rule, XmrOptions, run_chart, xmr_indexed};
 

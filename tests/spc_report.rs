@@ -1,5 +1,12 @@
 //! The renderers: the JSON shape of issue 4 key by key, the summary in words, and the SVG.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test or a bench fails by panicking"
+)]
+
 use chrono::NaiveDate;
 use qiboard::exchange::series::parse_series;
 use qiboard::exchange::spc_report::{

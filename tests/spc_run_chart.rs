@@ -1,5 +1,12 @@
 //! Run charts: the IHI rules against the published table and the Anhøj rules, edge by edge.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test or a bench fails by panicking"
+)]
+
 use qiboard::spc::{run_chart, runs_limits};
 
 fn some(values: &[f64]) -> Vec<Option<f64>> {

@@ -1,6 +1,13 @@
 //! XmR analysis against the published cases of DOMAIN.md and NHSRplotthedots' own test
 //! snapshots, then rule by rule on the edge cases the reference decides one way or another.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test or a bench fails by panicking"
+)]
+
 use chrono::NaiveDate;
 use qiboard::spc::{
     Assurance, Direction, PointType, Rule, SpcError, Variation, XmrOptions, XmrResult, xmr,

@@ -1,6 +1,13 @@
 //! The store's promises, checked through its API: validation, conflicts, undo of whole
 //! changes, and a lossless JSON round trip for any text a user may type (proptest).
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test or a bench fails by panicking"
+)]
+
 use chrono::{NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use qiboard::clock::Clock;

@@ -2,6 +2,13 @@
 //! from the main measure only, restored by undo and redo, filled by a load, read by the board
 //! and the metrics pane's icon summary without running SPC.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test or a bench fails by panicking"
+)]
+
 use chrono::{NaiveDate, TimeZone, Utc};
 use qiboard::clock::Clock;
 use qiboard::domain::{Direction, MeasureKind, ProjectRef};

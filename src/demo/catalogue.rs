@@ -17,6 +17,13 @@
 //! x: the annotation of the outlier point (SIGNAL outlier)
 //! ```
 
+#![allow(
+    clippy::expect_used,
+    clippy::panic,
+    reason = "the catalogue is text compiled into the binary and parsed by every demo test: \
+              a bad line is a bug to see at once, not a condition to recover from"
+)]
+
 /// A person of the trust: name and division (the email is derived from the name).
 pub const PEOPLE: [(&str, &str); 26] = [
     ("Helen Marsh", "Corporate"),

@@ -13,7 +13,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Tabs, Wrap};
 
 use super::Keys;
 use super::chart;
-use super::text::{fit, width};
+use super::text::fit;
 use super::theme::Theme;
 use crate::app::{Action, DetailView, Section};
 
@@ -83,19 +83,7 @@ pub(super) fn hang(lines: Vec<Line<'static>>, cells: usize) -> Vec<Line<'static>
             continue;
         }
         let (head, body) = (line.spans[0].clone(), line.spans[1].clone());
-        let mut rows: Vec<String> = vec![String::new()];
-        for word in body.content.split(' ') {
-            let last = rows.last_mut().expect("one row at least");
-            let needed = width(last) + usize::from(!last.is_empty()) + width(word);
-            if needed > room && !last.is_empty() {
-                rows.push(fit(word, room));
-            } else {
-                if !last.is_empty() {
-                    last.push(' ');
-                }
-                last.push_str(&fit(word, room));
-            }
-        }
+        let rows = super::text::wrap_words(&body.content, room);
         for (i, row) in rows.into_iter().enumerate() {
             let lead = if i == 0 {
                 head.clone()

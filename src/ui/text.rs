@@ -116,22 +116,23 @@ pub fn fit_path(path: &str, max: usize) -> String {
 
 /// Splits text into rows of at most `width` cells between words (a longer word is cut).
 pub fn wrap_words(text: &str, room: usize) -> Vec<String> {
-    let mut rows = vec![String::new()];
+    let mut rows = Vec::new();
+    let mut last = String::new();
     let flat = text.replace('\n', " ");
     // Split on single spaces, so runs of spaces (column gaps) survive within a row.
     for word in flat.split(' ') {
-        let last = rows.last_mut().expect("one row at least");
         if last.is_empty() && word.is_empty() {
             continue;
         } else if last.is_empty() {
             last.push_str(&fit(word, room));
-        } else if width(last) + 1 + width(word) <= room {
+        } else if width(&last) + 1 + width(word) <= room {
             last.push(' ');
             last.push_str(word);
         } else {
-            rows.push(fit(word, room));
+            rows.push(std::mem::replace(&mut last, fit(word, room)));
         }
     }
+    rows.push(last);
     rows
 }
 
