@@ -697,3 +697,19 @@ fn a_project_deleted_elsewhere_closes_its_detail_without_an_error() {
     );
     assert_eq!(m.board.total_cards(), 1);
 }
+
+/// `shift-tab` in config.toml is the key terminals report as BackTab with SHIFT held.
+#[test]
+fn a_shift_tab_binding_from_config_fires() {
+    use crossterm::event::{Event, KeyEvent, KeyModifiers};
+    let config =
+        qiboard::app::Config::parse(Some("[keys]\nshow_metrics = \"shift-tab\"\n"), false).unwrap();
+    let mut store = demo_store();
+    let mut m = qiboard::app::Model::load(&store, config, (120, 40)).unwrap();
+    qiboard::app::handle_event(
+        &mut m,
+        Event::Key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)),
+        &mut store,
+    );
+    assert_eq!(m.pane, Pane::Metrics);
+}

@@ -123,6 +123,10 @@ fn reorder_does_not_count_as_an_update() {
     let before = store.list_projects(&Default::default()).unwrap()[1]
         .updated
         .clone();
+    // A day passes: a change now would stamp a different time.
+    store.set_clock(Clock::fixed(
+        Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap(),
+    ));
     assert!(store.reorder_project(second, -1).unwrap());
     assert!(
         !store.reorder_project(second, -1).unwrap(),
@@ -131,10 +135,21 @@ fn reorder_does_not_count_as_an_update() {
     let board = store.board(&Default::default()).unwrap();
     let order: Vec<ProjectRef> = board[0].cards.iter().map(|c| c.reference).collect();
     assert_eq!(order, [second, first]);
-    assert_eq!(
-        store.list_projects(&Default::default()).unwrap()[1].updated,
-        before
-    );
+    let updated = |store: &Store, reference: ProjectRef| {
+        store
+            .list_projects(&Default::default())
+            .unwrap()
+            .into_iter()
+            .find(|p| p.reference == reference)
+            .unwrap()
+            .updated
+    };
+    assert_eq!(updated(&store, second), before);
+    // A real change the same day does stamp it, so the clock did move.
+    store
+        .set_status(second, qiboard::domain::Status::OnHold, None)
+        .unwrap();
+    assert_ne!(updated(&store, second), before);
 }
 
 #[test]

@@ -139,7 +139,8 @@ impl fmt::Display for Key {
 /// and `:`), so `L` is simply `L`.
 pub fn normalise(event: &KeyEvent) -> Key {
     let mut modifiers = event.modifiers;
-    if let KeyCode::Char(_) = event.code {
+    // The shift is in the key itself: `L`, and Shift-Tab (reported as BackTab with SHIFT).
+    if let KeyCode::Char(_) | KeyCode::BackTab = event.code {
         modifiers.remove(KeyModifiers::SHIFT);
     }
     modifiers.remove(KeyModifiers::META | KeyModifiers::SUPER | KeyModifiers::HYPER);

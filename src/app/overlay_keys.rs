@@ -81,7 +81,9 @@ pub(super) fn overlay_key(model: &mut Model, event: &KeyEvent, store: &mut Store
                     // The board keeps the found card selected for when the coach goes back.
                     if !model.board.select(reference) {
                         model.filter = Default::default();
-                        let _ = model.reload(store);
+                        if let Err(e) = model.reload(store) {
+                            model.error(e.to_string());
+                        }
                         model.board.select(reference);
                     }
                     model.board.keep_in_view(model.size);

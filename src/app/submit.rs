@@ -228,9 +228,12 @@ fn store_form(model: &mut Model, form: &mut Form, store: &mut Store) -> Option<S
                 ..Default::default()
             };
             store.add_project(&new).map(|reference| {
-                model
-                    .board
-                    .replace(store.board(&model.filter).unwrap_or_default());
+                // Added: a board that cannot be read now is said, and the card selected
+                // when it can.
+                match store.board(&model.filter) {
+                    Ok(board) => model.board.replace(board),
+                    Err(e) => model.error(e.to_string()),
+                }
                 model.board.select(reference);
                 format!("{reference} added — {undo} to undo")
             })
@@ -433,7 +436,9 @@ fn store_form(model: &mut Model, form: &mut Form, store: &mut Store) -> Option<S
         Err(StoreError::Conflict(message)) => {
             // The user has now seen that someone else changed it: the next Ctrl-s saves
             // what they typed over the fresh version (only the fields they changed).
-            let _ = model.reload(store);
+            if let Err(e) = model.reload(store) {
+                model.error(e.to_string());
+            }
             let refreshed = refresh_version(form, store);
             form.error = Some(if refreshed {
                 format!("{message} — Ctrl-s saves yours over it, Esc leaves")

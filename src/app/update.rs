@@ -94,10 +94,10 @@ pub(super) fn changed_project(
 pub(super) fn refused(model: &mut Model, store: &Store, error: StoreError) {
     let conflict = matches!(error, StoreError::Conflict(_));
     let text = error.to_string();
-    if conflict {
-        let _ = model.reload(store);
-    }
     model.error(text);
+    if conflict && let Err(e) = model.reload(store) {
+        model.error(e.to_string());
+    }
 }
 
 /// Applies one action.

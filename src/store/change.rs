@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use rusqlite::types::Value;
 use rusqlite::{Transaction, params_from_iter};
 
-use super::error::Result;
+use super::error::{Result, StoreError};
 use super::rows::{Image, RowChange, read_image, read_images_where};
 use super::unsaved::Persist;
 
@@ -141,7 +141,8 @@ impl<'c> Change<'c> {
 
     /// Writes the history row (dropping any redo tail) and commits.
     pub(crate) fn commit(self, summary: &str, ref_no: Option<u32>) -> Result<()> {
-        let changes = serde_json::to_string(&self.rows).unwrap_or_else(|_| "[]".into());
+        let changes =
+            serde_json::to_string(&self.rows).map_err(|e| StoreError::Record(e.to_string()))?;
         write_history(&self.tx, &self.now, ref_no, summary, "rows", &changes)?;
         match self.persist {
             Some(persist) => persist.around(|| Ok(self.tx.commit()?)),

@@ -36,6 +36,9 @@ pub enum StoreError {
     /// Someone else changed the row since it was read: refused, never overwritten.
     #[error("{0}")]
     Conflict(String),
+    /// The change could not be written down for undo: refused rather than kept unundoable.
+    #[error("the change could not be recorded for undo ({0}); nothing was written")]
+    Record(String),
     #[error("nothing to undo")]
     NothingToUndo,
     #[error("nothing to redo")]

@@ -150,7 +150,8 @@ impl Store {
             met_list.push(wanted);
         }
         met_list.sort();
-        let json = serde_json::to_string(&met_list).unwrap_or_else(|_| "[]".into());
+        let json =
+            serde_json::to_string(&met_list).map_err(|e| StoreError::Record(e.to_string()))?;
         touch(&mut change, id, &[("gateway_met", text(&json))])?;
         let word = if met { "met" } else { "not met" };
         change.commit(

@@ -129,6 +129,12 @@ impl Store {
             })
     }
 
+    /// Lets time pass for a store on a fixed clock: a test can then see which changes stamp
+    /// the new time and which (a reorder) do not.
+    pub fn set_clock(&mut self, clock: Clock) {
+        self.clock = clock;
+    }
+
     pub fn clock(&self) -> &Clock {
         &self.clock
     }
