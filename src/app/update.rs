@@ -404,12 +404,14 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
                     reference: d.reference(),
                     measure: measure.name.clone(),
                 },
-                format!(
-                    "Rebase {} — new limits from the first point on or after the date",
-                    measure.name
-                ),
+                format!("Rebase {}", measure.name),
                 vec![
-                    Field::new("Date", &last, false, "YYYY-MM-DD"),
+                    Field::new(
+                        "Date",
+                        &last,
+                        false,
+                        "new limits from the first point on or after it",
+                    ),
                     Field::new(
                         "Reason",
                         "",
