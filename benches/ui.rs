@@ -35,6 +35,10 @@ fn frames(c: &mut Criterion) {
         &mut store,
     );
     assert!(model.metrics.is_some());
+    let today = model.today;
+    c.bench_function("open Metrics: read every aggregate (large)", |b| {
+        b.iter(|| qiboard::app::MetricsView::load(&store, &Default::default(), today, 6).unwrap())
+    });
     c.bench_function("draw metrics frame 200x50 (large)", |b| {
         b.iter(|| {
             terminal.draw(|f| qiboard::ui::draw(f, &model)).unwrap();

@@ -335,3 +335,38 @@ fn a_cycle_that_starts_next_week_has_not_started() {
     let (month, started, _) = m.pdsa_by_month.last().unwrap();
     assert_eq!((month.as_str(), *started), ("2026-11", 1));
 }
+
+/// Metrics' score movement over the last 90 days: a project counts once, by its score now
+/// against its score when the window opened (none counts as 0), and only if it was scored
+/// inside the window.
+#[test]
+fn score_movement_compares_now_with_the_window_start() {
+    let mut store = store();
+    let at = |store: &mut Store, day: u32, month: u32| {
+        store.set_clock(Clock::fixed(
+            Utc.with_ymd_and_hms(2026, month, day, 9, 0, 0).unwrap(),
+        ));
+    };
+    let score = |store: &mut Store, reference: ProjectRef, halves: &str| {
+        let s: ProgressScore = halves.parse().unwrap();
+        store.set_score(reference, Some(s), "", "", None).unwrap();
+    };
+    let [up, down, first, back, before_only] =
+        ["Up", "Down", "First", "Back", "Before only"].map(|t| project(&mut store, t));
+    at(&mut store, 1, 6);
+    score(&mut store, up, "2");
+    score(&mut store, down, "3");
+    score(&mut store, back, "2");
+    score(&mut store, before_only, "2");
+    at(&mut store, 1, 11);
+    score(&mut store, up, "3");
+    score(&mut store, down, "2");
+    score(&mut store, first, "1");
+    score(&mut store, back, "3");
+    score(&mut store, back, "2");
+    let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let m = store
+        .portfolio_metrics(&Default::default(), today, 6)
+        .unwrap();
+    assert_eq!((m.score_up, m.score_down, m.score_same), (2, 1, 1));
+}

@@ -290,10 +290,26 @@ impl Model {
         self.refresh_metrics(store)
     }
 
+    /// Work done while the coach reads, between a frame and the next key: Metrics' figures
+    /// are read ahead, so opening the pane is one frame. A change drops them (unless Metrics
+    /// shows), and the next idle moment reads them again.
+    pub fn idle(&mut self, store: &Store) {
+        if self.metrics.is_none() {
+            // A failure here is not the coach's concern yet: opening Metrics reads again
+            // and says what went wrong.
+            self.metrics =
+                MetricsView::load(store, &self.filter, self.today, self.config.stale_weeks).ok();
+        }
+    }
+
     /// Called when no key came for a while: shows changes another qiboard made.
     pub fn tick(&mut self, store: &mut Store) {
         // An app left open overnight moves to the new day (stale marks, dates in forms).
-        self.today = store.clock().today();
+        let today = store.clock().today();
+        if today != self.today && self.pane != Pane::Metrics {
+            self.metrics = None;
+        }
+        self.today = today;
         if let Err(e) = store.settle() {
             self.error(e.to_string());
         }

@@ -51,6 +51,8 @@ pub(super) fn show_pane(model: &mut Model, pane: Pane, store: &Store) {
                 None => model.refuse("Select a project on the board first"),
             }
         }
+        // Read ahead while idle (see `Model::idle`), else now.
+        Pane::Metrics if model.metrics.is_some() => model.pane = Pane::Metrics,
         Pane::Metrics => {
             match MetricsView::load(store, &model.filter, model.today, model.config.stale_weeks) {
                 Ok(metrics) => {

@@ -1,6 +1,8 @@
 //! Read models for the metrics pane and search: aggregates computed by SQL over the
 //! projects' summary columns (and, for PDSA per month and benefits, one grouped scan).
 
+use std::collections::HashMap;
+
 use chrono::{Days, NaiveDate};
 
 use super::Store;
@@ -75,22 +77,6 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    fn grouped(&self, select: &str, filter: &ProjectFilter) -> Result<Vec<(String, usize)>> {
-        let sql = format!(
-            "SELECT CAST({select} AS TEXT) AS label, count(*) FROM projects p
-             LEFT JOIN cohorts c ON c.id = p.cohort_id
-             WHERE {FILTER_SQL} GROUP BY label ORDER BY count(*) DESC, label"
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(self.filter_params(filter)?, |r| {
-            Ok((
-                r.get::<_, Option<String>>(0)?.unwrap_or_default(),
-                r.get::<_, i64>(1)? as usize,
-            ))
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
     /// The portfolio at a glance; `stale_weeks` sets when a project counts as stalled.
     pub fn portfolio_metrics(
         &self,
@@ -103,74 +89,97 @@ impl Store {
             stale_weeks,
             ..Default::default()
         };
-        let counts: std::collections::HashMap<String, usize> =
-            self.grouped("p.stage_id", filter)?.into_iter().collect();
+        // One pass over the projects the filter selects, counted here: one scan instead of
+        // one grouped query per panel.
+        let mut by_stage: HashMap<i64, usize> = HashMap::new();
+        let mut by_status: HashMap<String, usize> = HashMap::new();
+        let mut by_division: HashMap<String, usize> = HashMap::new();
+        let mut by_cohort: HashMap<String, usize> = HashMap::new();
+        let mut by_coach: HashMap<String, usize> = HashMap::new();
+        // Each selected project's score now, for its movement below.
+        let mut score_now: HashMap<i64, i64> = HashMap::new();
+        let sql = format!(
+            "SELECT p.stage_id, p.status, p.division, c.name, {coach}, p.score, p.id
+             FROM projects p LEFT JOIN cohorts c ON c.id = p.cohort_id WHERE {FILTER_SQL}",
+            coach = super::reads::ROLE_NAME.replace("?role", "'coach'")
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query(params.clone())?;
+        while let Some(r) = rows.next()? {
+            *by_stage.entry(r.get(0)?).or_default() += 1;
+            *by_status.entry(r.get(1)?).or_default() += 1;
+            // No division, cohort or coach counts under "" (the panels say "(none)").
+            *by_division.entry(r.get(2)?).or_default() += 1;
+            let cohort: Option<String> = r.get(3)?;
+            *by_cohort.entry(cohort.unwrap_or_default()).or_default() += 1;
+            let coach: Option<String> = r.get(4)?;
+            *by_coach.entry(coach.unwrap_or_default()).or_default() += 1;
+            let score = r.get::<_, Option<i64>>(5)?.unwrap_or(0).clamp(0, 10);
+            m.scores[score as usize] += 1;
+            score_now.insert(r.get(6)?, score);
+        }
         for stage in self.stages()? {
-            let n = counts.get(&stage.id.to_string()).copied().unwrap_or(0);
+            let n = by_stage.get(&stage.id).copied().unwrap_or(0);
             m.total += n;
             m.by_stage.push((stage.name, n));
         }
-        let statuses: std::collections::HashMap<String, usize> =
-            self.grouped("p.status", filter)?.into_iter().collect();
         m.by_status = Status::ALL
             .iter()
-            .map(|s| (*s, statuses.get(s.key()).copied().unwrap_or(0)))
+            .map(|s| (*s, by_status.get(s.key()).copied().unwrap_or(0)))
             .collect();
-        m.by_division = self.grouped("nullif(p.division, '')", filter)?;
-        m.by_cohort = self.grouped("c.name", filter)?;
-        m.by_coach = self.grouped(
-            "(SELECT pe.name FROM roles r JOIN people pe ON pe.id = r.person_id
-              WHERE r.project_id = p.id AND r.role = 'coach')",
-            filter,
-        )?;
-        for (score, n) in self.grouped("p.score", filter)? {
-            let i = score.parse::<usize>().unwrap_or(0).min(10);
-            m.scores[i] += n;
-        }
+        m.by_division = most_first(by_division);
+        m.by_cohort = most_first(by_cohort);
+        m.by_coach = most_first(by_coach);
 
+        // Score movement in the window: the score history in one scan (no sort), each
+        // selected project's score when the window opened kept here.
         let window = today
             .checked_sub_days(Days::new(90))
             .unwrap_or(today)
             .to_string();
-        let sql = format!(
-            "SELECT
-               (SELECT s.score FROM score_history s WHERE s.project_id = p.id AND s.at < ?6
-                ORDER BY s.at DESC, s.id DESC LIMIT 1),
-               p.score
-             FROM projects p LEFT JOIN cohorts c ON c.id = p.cohort_id
-             WHERE {FILTER_SQL}
-               AND EXISTS (SELECT 1 FROM score_history s WHERE s.project_id = p.id AND s.at >= ?6)"
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let mut args: Vec<rusqlite::types::Value> = params.to_vec();
-        args.push(rusqlite::types::Value::Text(window));
-        let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
+        #[derive(Default)]
+        struct Movement {
+            /// The latest entry before the window: its (time, id) and score.
+            before: Option<((String, i64), i64)>,
+            in_window: bool,
+        }
+        let mut movement: HashMap<i64, Movement> = HashMap::new();
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT project_id, id, score, at FROM score_history")?;
+        let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            let before: Option<i64> = r.get(0)?;
-            let now: Option<i64> = r.get(1)?;
-            match (before.unwrap_or(0), now.unwrap_or(0)) {
-                (b, n) if n > b => m.score_up += 1,
-                (b, n) if n < b => m.score_down += 1,
-                _ => m.score_same += 1,
+            let project: i64 = r.get(0)?;
+            if !score_now.contains_key(&project) {
+                continue;
+            }
+            let at: String = r.get(3)?;
+            let entry = movement.entry(project).or_default();
+            if at >= window {
+                entry.in_window = true;
+            } else {
+                let key = (at, r.get::<_, i64>(1)?);
+                if entry.before.as_ref().is_none_or(|(k, _)| key > *k) {
+                    entry.before = Some((key, r.get::<_, Option<i64>>(2)?.unwrap_or(0)));
+                }
+            }
+        }
+        for (project, moved) in &movement {
+            if !moved.in_window {
+                continue;
+            }
+            let before = moved.before.as_ref().map_or(0, |(_, score)| *score);
+            match score_now.get(project).copied().unwrap_or(0).cmp(&before) {
+                std::cmp::Ordering::Greater => m.score_up += 1,
+                std::cmp::Ordering::Less => m.score_down += 1,
+                std::cmp::Ordering::Equal => m.score_same += 1,
             }
         }
 
-        let months: Vec<(String, String)> = (0..12)
-            .rev()
-            .map(|back| {
-                let from = month_start(today, back).to_string();
-                // Nothing after today counts: a cycle planned to start next week has not
-                // started yet.
-                let tomorrow = today.succ_opt().unwrap_or(today).to_string();
-                let to = match back.checked_sub(1) {
-                    Some(next) => month_start(today, next).to_string().min(tomorrow),
-                    None => tomorrow,
-                };
-                (from, to)
-            })
-            .collect();
-        // Each month is a range of one of two small date indexes; the projects are joined
-        // only when a filter needs them.
+        // Twelve months up to today, each a count over a range of one of two small date
+        // indexes (counting ranges beats grouping them); nothing after today counts (a cycle
+        // planned for next week has not started). Projects are joined only for a filter.
+        let tomorrow = today.succ_opt().unwrap_or(today).to_string();
         let (join, filter_sql) = if filter.is_empty() {
             (
                 "",
@@ -190,7 +199,12 @@ impl Store {
             "SELECT count(*) FROM pdsa_cycles pc {join}
              WHERE {filter_sql} AND pc.end_date >= ?6 AND pc.end_date < ?7 AND pc.act IS NOT NULL"
         );
-        for (from, to) in months {
+        for back in (0..12).rev() {
+            let from = month_start(today, back).to_string();
+            let to = match back.checked_sub(1) {
+                Some(next) => month_start(today, next).to_string().min(tomorrow.clone()),
+                None => tomorrow.clone(),
+            };
             let mut args: Vec<rusqlite::types::Value> = params.to_vec();
             args.push(rusqlite::types::Value::Text(from.clone()));
             args.push(rusqlite::types::Value::Text(to));
@@ -203,11 +217,8 @@ impl Store {
                     })? as usize)
             };
             let (started, finished) = (count(&started_sql)?, count(&finished_sql)?);
-            m.pdsa_by_month.push((
-                crate::clock::date_part(&from)[..7].to_string(),
-                started,
-                finished,
-            ));
+            m.pdsa_by_month
+                .push((from[..7].to_string(), started, finished));
         }
 
         let cutoff = crate::domain::stale_cutoff(today, stale_weeks).to_string();
@@ -252,6 +263,13 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?;
         Ok(m)
     }
+}
+
+/// Counts as the panels list them: the most first, then by name.
+fn most_first(counts: HashMap<String, usize>) -> Vec<(String, usize)> {
+    let mut counted: Vec<(String, usize)> = counts.into_iter().collect();
+    counted.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    counted
 }
 
 /// The first day of the month `back` months before `today`'s month.

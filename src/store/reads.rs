@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row};
 
 use super::Store;
-use super::error::{Result, StoreError};
+use super::error::{Result, StoreError, Unknown};
 use super::spc_summary::{parse_assurance, parse_variation};
 use crate::domain::{Cohort, Person, ProgressScore, ProjectRef, Stage, Status};
 use crate::spc::{Assurance, Variation};
@@ -147,11 +147,7 @@ impl Store {
                 self.stages()?
                     .into_iter()
                     .find(|s| s.matches(input))
-                    .ok_or_else(|| {
-                        StoreError::invalid(format!(
-                            "unknown stage {input:?}: use a stage's name, key or number (1-6)"
-                        ))
-                    })?
+                    .ok_or_else(|| StoreError::from(Unknown::Stage(input.clone())))?
                     .id,
             ),
         };

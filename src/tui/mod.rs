@@ -18,6 +18,8 @@ use crate::store::Store;
 
 /// How often the app looks for changes made by another qiboard when no key comes.
 const TICK: Duration = Duration::from_millis(500);
+/// How long without a key before work is done ahead (a coach reads a screen for longer).
+const IDLE: Duration = Duration::from_millis(150);
 
 fn restore() {
     let _ = disable_raw_mode();
@@ -65,6 +67,10 @@ pub fn run(store: &mut Store, config: Config) -> Result<(), String> {
             .map_err(|e| format!("cannot draw: {e}"))?;
         if model.quit {
             return Ok(());
+        }
+        // A moment with no key: read ahead what the next pane needs, never in a key's way.
+        if !event::poll(IDLE).map_err(|e| e.to_string())? {
+            model.idle(store);
         }
         if event::poll(TICK).map_err(|e| e.to_string())? {
             let event = event::read().map_err(|e| e.to_string())?;
