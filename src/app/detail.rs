@@ -167,7 +167,7 @@ impl DetailView {
         }
         let points = store.data_points(self.reference(), &measure.name)?;
         self.point = None;
-        self.analysis = crate::store::analyse_measure(&measure, &points);
+        self.analysis = crate::measure_reading::analyse_measure(&measure, &points);
         self.run = (points.len() >= 2)
             .then(|| spc::run_chart(&points.iter().map(|p| Some(p.value)).collect::<Vec<_>>()).ok())
             .flatten();

@@ -231,14 +231,14 @@ pub(super) fn export_workbook(model: &mut Model, store: &Store) {
             return;
         }
     };
-    let path = dir.join(format!("portfolio-{}.xlsx", model.today));
-    match std::fs::create_dir_all(&dir).and_then(|()| files::write_whole(&path, &bytes)) {
+    let name = format!("portfolio-{}.xlsx", model.today);
+    match files::write_export(&dir, &name, &bytes) {
         // The path is what the coach needs; the counts are in the workbook.
-        Ok(()) => model.info_with_path(
+        Ok(path) => model.info_with_path(
             format!("Workbook of {} projects written to", rows.len()),
             &path,
         ),
-        Err(e) => model.error(format!("Cannot write {}: {e}", path.display())),
+        Err(e) => model.error(format!("Cannot write {}: {e}", dir.join(&name).display())),
     }
 }
 

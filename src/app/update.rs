@@ -546,7 +546,7 @@ fn export_chart(model: &mut Model) {
             crate::exchange::spc_report::xmr_svg(
                 &dates,
                 a,
-                &crate::store::xmr_options(measure, dates.last().copied()),
+                &crate::measure_reading::xmr_options(measure, dates.last().copied()),
                 &title,
             )
         }),
@@ -559,17 +559,6 @@ fn export_chart(model: &mut Model) {
         model.error("The chart could not be drawn as SVG (fewer than two points?)");
         return;
     };
-    let safe: String = measure
-        .name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
     let kind = if d.chart == ChartKind::Xmr {
         "xmr"
     } else {
@@ -579,10 +568,14 @@ fn export_chart(model: &mut Model) {
         model.error("Cannot find your Documents folder: set exports in config.toml");
         return;
     };
-    let path = dir.join(format!("{}-{safe}-{kind}.svg", d.reference()));
-    match std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(&path, svg)) {
-        Ok(()) => model.info_with_path("Chart exported to", &path),
-        Err(e) => model.error(format!("Cannot write {}: {e}", path.display())),
+    let name = format!(
+        "{}-{}-{kind}.svg",
+        d.reference(),
+        crate::exchange::files::safe_name(&measure.name)
+    );
+    match crate::exchange::files::write_export(&dir, &name, svg.as_bytes()) {
+        Ok(path) => model.info_with_path("Chart exported to", &path),
+        Err(e) => model.error(format!("Cannot write {}: {e}", dir.join(&name).display())),
     }
 }
 

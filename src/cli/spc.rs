@@ -15,8 +15,9 @@ use super::{Cli, Output, open_store};
 use crate::domain::{Direction, ProjectRef, parse_value};
 use crate::exchange::series::{RowOrder, SeriesPoint, Wanted, parse_date, read_series_file};
 use crate::exchange::spc_report;
+use crate::measure_reading::{spc_direction, xmr_options};
 use crate::spc::{self, RunChartResult, SpcError, XmrOptions};
-use crate::store::{Store, StoreError, Unknown, spc_direction, xmr_options};
+use crate::store::{Store, StoreError, Unknown};
 
 /// How `spc` prints its result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -22,3 +22,41 @@ pub fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         }
     }
 }
+
+/// Writes an export into the exports folder (made if missing) under `name`, whole; returns
+/// where it went.
+pub fn write_export(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<std::path::PathBuf> {
+    std::fs::create_dir_all(dir)?;
+    let path = dir.join(name);
+    write_whole(&path, bytes)?;
+    Ok(path)
+}
+
+/// A file name made of a person's words: letters, digits and hyphens kept, the rest `_`
+/// (a measure named "Falls / 1,000 bed days" is no path).
+pub fn safe_name(words: &str) -> String {
+    words
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_from_words_is_no_path() {
+        assert_eq!(
+            safe_name("Falls / 1,000 bed days"),
+            "Falls___1_000_bed_days"
+        );
+        assert_eq!(safe_name("..\\x"), "___x");
+    }
+}

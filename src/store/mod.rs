@@ -36,10 +36,7 @@ pub use project_import::{
 };
 pub use projects::{MoveOutcome, MoveWarning, NewProject, ProjectField};
 pub use reads::{BoardCard, BoardColumn, ProjectFilter, ProjectRow};
-pub use spc_summary::{
-    IconGroup, IconSummary, analyse_measure, parse_assurance, parse_variation, spc_direction,
-    xmr_options,
-};
+pub use spc_summary::{IconGroup, IconSummary, parse_assurance, parse_variation};
 pub use work::{MeasureField, NewMeasure, NewPdsa, PdsaField, RecordOutcome};
 pub use workbook::{PortfolioSheet, SheetValue};
 

@@ -3,9 +3,7 @@
 //! icons, kept in `projects.variation` / `projects.assurance` by the transaction that changes
 //! the measure's data or settings. Nothing here runs SPC at read time: the board and the
 //! metrics pane read the columns.
-//!
-//! The mapping from a [`Measure`] to [`XmrOptions`] lives here too, so the app, the command
-//! line and the store read a measure the same way.
+//! A measure is read as [`crate::measure_reading`] reads it, as the app and the command line do.
 
 use std::collections::HashMap;
 
@@ -17,51 +15,9 @@ use super::Store;
 use super::change::Change;
 use super::error::Result;
 use super::reads::{FILTER_SQL, ProjectFilter};
-use crate::domain::{DataPoint, Direction, Measure, ProjectRef};
-use crate::spc::{self, Assurance, Variation, XmrOptions, XmrResult};
-
-/// The SPC direction of a measure's improvement direction.
-pub fn spc_direction(direction: Direction) -> spc::Direction {
-    match direction {
-        Direction::Increase => spc::Direction::Increase,
-        Direction::Decrease => spc::Direction::Decrease,
-        Direction::Neutral => spc::Direction::Neutral,
-    }
-}
-
-/// A measure's own settings as XmR options for data ending at `last_point`: its direction,
-/// target and rebase dates (a rebase after the last point waits for data), screening on,
-/// all points as baseline (the reference's defaults). The one place these are built.
-pub fn xmr_options(measure: &Measure, last_point: Option<NaiveDate>) -> XmrOptions {
-    let rebases = measure
-        .rebases
-        .iter()
-        .map(|r| r.date)
-        .filter(|d| last_point.is_some_and(|last| *d <= last))
-        .collect();
-    options_from(measure.direction, measure.target, rebases)
-}
-
-/// The Making Data Count reading of a measure's data with its own settings. `None` below
-/// two points.
-pub fn analyse_measure(measure: &Measure, points: &[DataPoint]) -> Option<XmrResult> {
-    let dates: Vec<NaiveDate> = points.iter().map(|p| p.date).collect();
-    let values: Vec<Option<f64>> = points.iter().map(|p| Some(p.value)).collect();
-    analyse_series(&dates, &values, xmr_options(measure, dates.last().copied()))
-}
-
-fn analyse_series(
-    dates: &[NaiveDate],
-    values: &[Option<f64>],
-    mut options: XmrOptions,
-) -> Option<XmrResult> {
-    if values.len() < 2 {
-        return None;
-    }
-    let last = *dates.last()?;
-    options.rebase_dates.retain(|d| *d <= last);
-    spc::xmr(dates, values, &options).ok()
-}
+use crate::domain::{Direction, ProjectRef};
+use crate::measure_reading::{analyse_series, options_from};
+use crate::spc::{Assurance, Variation, XmrResult};
 
 /// The variation icon's stored name (`"improvement_low"` …), read back.
 pub fn parse_variation(text: &str) -> Option<Variation> {
@@ -174,19 +130,6 @@ pub(crate) fn refresh_spc_summary(change: &mut Change<'_>, project_id: i64) -> R
 
 fn parse_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
-}
-
-fn options_from(
-    direction: Direction,
-    target: Option<f64>,
-    rebase_dates: Vec<NaiveDate>,
-) -> XmrOptions {
-    XmrOptions {
-        direction: spc_direction(direction),
-        target: target.filter(|t| t.is_finite()),
-        rebase_dates,
-        ..XmrOptions::default()
-    }
 }
 
 /// Fills every project's summary columns in one pass (after a load: demo, import): one query
