@@ -310,6 +310,44 @@ fn a_load_into_a_path_with_no_file_writes_it_whole() {
         store.list_projects(&Default::default()).unwrap().len()
     );
     assert!(reopened.list_projects(&Default::default()).unwrap().len() > 30);
+    let left: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".new"))
+        .collect();
+    assert!(left.is_empty(), "staging files left behind: {left:?}");
+}
+
+/// A load in parts into a new path goes to disk as it goes; a part that is refused leaves
+/// no file (and no staging file), and the portfolio is the empty one it was.
+#[test]
+fn a_refused_part_of_a_load_leaves_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.sqlite3");
+    let mut store = Store::open(&path, clock()).unwrap();
+    let stages = store.stage_uuids().unwrap();
+    let anchor = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let good = qiboard::demo::demo_portfolio(&stages, anchor);
+    let mut bad = good.clone();
+    for (table, rows) in &mut bad.tables {
+        if *table == "roles" {
+            rows[0].insert("person".into(), "no-such-person".into());
+        }
+    }
+    {
+        let mut loader = store.loader().unwrap();
+        loader.load(&good, &mut |_| {}).unwrap();
+        let refused = loader.load(&bad, &mut |_| {});
+        assert!(refused.is_err());
+    }
+    assert!(!path.exists(), "a refused load left a portfolio");
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert!(left.is_empty(), "files left behind: {left:?}");
+    assert!(store.is_unsaved());
+    assert!(store.is_empty().unwrap());
+    // And the next load goes through whole.
+    store.load(&good, "demo", &mut |_| {}).unwrap();
+    assert!(path.exists());
 }
 
 #[test]

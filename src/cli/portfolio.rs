@@ -35,6 +35,34 @@ fn load(store: &mut Store, portfolio: &Portfolio, summary: &str) -> Result<(), C
     Ok(result?)
 }
 
+fn projects_in(portfolio: &Portfolio) -> usize {
+    portfolio
+        .tables
+        .iter()
+        .find(|(t, _)| *t == "projects")
+        .map_or(0, |(_, rows)| rows.len())
+}
+
+/// The large portfolio made and loaded a part at a time (never all in memory), in one
+/// transaction all the same: all of it or none.
+fn load_large(store: &mut Store, stages: &[String], anchor: NaiveDate) -> Result<usize, CliError> {
+    let what = "large demo portfolio loaded";
+    let bar = progress(crate::demo::LARGE_PROJECTS, "large demo portfolio");
+    let mut loader = store.loader()?;
+    let (mut projects, mut next_ref) = (0, 1);
+    crate::demo::large_portfolio_in_parts(stages, anchor, &mut |part| {
+        loader.load(&part, &mut |_| {})?;
+        let made = projects_in(&part);
+        projects += made;
+        next_ref = part.next_ref;
+        bar.inc(made as u64);
+        Ok(())
+    })?;
+    loader.finish(what, next_ref)?;
+    bar.finish_and_clear();
+    Ok(projects)
+}
+
 pub fn demo(cli: &Cli, large: bool, anchor: Option<NaiveDate>) -> Output {
     let mut store = open_store(cli)?;
     if !store.is_empty()? {
@@ -44,25 +72,13 @@ pub fn demo(cli: &Cli, large: bool, anchor: Option<NaiveDate>) -> Output {
     }
     let anchor = anchor.unwrap_or_else(|| store.clock().today());
     let stages = store.stage_uuids()?;
-    let (portfolio, what) = if large {
-        (
-            crate::demo::large_portfolio(&stages, anchor),
-            "large demo portfolio loaded",
-        )
+    let projects = if large {
+        load_large(&mut store, &stages, anchor)?
     } else {
-        (
-            crate::demo::demo_portfolio(&stages, anchor),
-            "demo portfolio loaded",
-        )
+        let portfolio = crate::demo::demo_portfolio(&stages, anchor);
+        load(&mut store, &portfolio, "demo portfolio loaded")?;
+        projects_in(&portfolio)
     };
-    load(&mut store, &portfolio, what)?;
-    let projects = portfolio
-        .tables
-        .iter()
-        .find(|(t, _)| *t == "projects")
-        .map_or(0, |(_, rows)| rows.len());
-    // The process ends right after this: freeing 600,000 rows one by one would add a second.
-    std::mem::forget(portfolio);
     Ok(format!(
         "{projects} demo projects loaded into {}. See them with `qiboard project list`.\n",
         db_path(cli)?.display()

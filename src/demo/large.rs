@@ -144,10 +144,17 @@ const TOPICS: [(&str, &str, &str, &str, f64, &str); 12] = [
 /// Stage, then status, drawn from these weights (mostly active, later stages busier).
 const STAGE_WEIGHTS: [u64; 6] = [12, 15, 18, 18, 22, 15];
 
-pub(super) fn build(stage_uuids: &[String], anchor: NaiveDate) -> Portfolio {
+/// Projects made before their rows are handed on as one part.
+const PART: usize = 250;
+
+pub(super) fn build_in_parts(
+    stage_uuids: &[String],
+    anchor: NaiveDate,
+    part: &mut dyn FnMut(Portfolio) -> crate::store::Result<()>,
+) -> crate::store::Result<()> {
     let mut t = Tables::fast();
     if stage_uuids.is_empty() {
-        return t.finish(1);
+        return part(t.finish(1));
     }
     let mut rng = Rng::for_anchor(anchor, 0x1A46_E000);
     let days: Vec<String> = (0..HORIZON)
@@ -206,6 +213,10 @@ pub(super) fn build(stage_uuids: &[String], anchor: NaiveDate) -> Portfolio {
     let texts = Texts::new();
     let mut positions = [0i64; 6];
     for p in 0..PROJECTS {
+        if p > 0 && p.is_multiple_of(PART) {
+            part(t.take_part(PROJECTS as u32 + 1))?;
+            reserve(&mut t);
+        }
         let stage = weighted(&mut rng, &STAGE_WEIGHTS);
         let status = match rng.int(0, 99) {
             0..=6 => "on_hold",
@@ -462,7 +473,7 @@ pub(super) fn build(stage_uuids: &[String], anchor: NaiveDate) -> Portfolio {
             ],
         );
     }
-    t.finish(PROJECTS as u32 + 1)
+    part(t.finish(PROJECTS as u32 + 1))
 }
 
 /// An index drawn with the given weights.
@@ -477,24 +488,21 @@ fn weighted(rng: &mut Rng, weights: &[u64]) -> usize {
     weights.len() - 1
 }
 
-/// Room for every row up front: no vector grows while half a million rows are made.
+/// Room for one part's rows up front: no vector grows while a part is made.
 fn reserve(t: &mut Tables) {
-    let cycles = PROJECTS * CYCLES_PER_PROJECT;
+    let cycles = PART * CYCLES_PER_PROJECT;
     for (table, rows) in [
-        (T::Projects, PROJECTS),
-        (T::Roles, PROJECTS * 5),
-        (T::Scores, PROJECTS * 2),
-        (T::Drivers, PROJECTS * 3),
-        (T::Ideas, PROJECTS * RAMPS.len()),
-        (T::IdeaDrivers, PROJECTS * RAMPS.len()),
-        (T::Measures, PROJECTS * MEASURES_PER_PROJECT),
-        (
-            T::Points,
-            PROJECTS * MEASURES_PER_PROJECT * POINTS_PER_MEASURE,
-        ),
+        (T::Projects, PART),
+        (T::Roles, PART * 5),
+        (T::Scores, PART * 2),
+        (T::Drivers, PART * 3),
+        (T::Ideas, PART * RAMPS.len()),
+        (T::IdeaDrivers, PART * RAMPS.len()),
+        (T::Measures, PART * MEASURES_PER_PROJECT),
+        (T::Points, PART * MEASURES_PER_PROJECT * POINTS_PER_MEASURE),
         (T::Pdsa, cycles),
-        (T::PdsaMeasures, PROJECTS * RAMPS.len()),
-        (T::Notes, PROJECTS),
+        (T::PdsaMeasures, PART * RAMPS.len()),
+        (T::Notes, PART),
     ] {
         t.reserve(table, rows);
     }

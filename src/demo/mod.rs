@@ -21,10 +21,37 @@ pub fn demo_portfolio(stage_uuids: &[String], anchor: NaiveDate) -> Portfolio {
     story::build(stage_uuids, anchor)
 }
 
+/// Projects in the benchmark portfolio.
+pub const LARGE_PROJECTS: usize = large::PROJECTS;
+
 /// The benchmark portfolio: 5,000 projects, 50,000 PDSA cycles, 500,000 data points (exact
 /// counts), laid out backwards from `anchor`.
 pub fn large_portfolio(stage_uuids: &[String], anchor: NaiveDate) -> Portfolio {
-    large::build(stage_uuids, anchor)
+    let mut whole = Portfolio::default();
+    let mut gather = |part: Portfolio| -> crate::store::Result<()> {
+        whole.next_ref = part.next_ref;
+        if whole.tables.is_empty() {
+            whole.tables = part.tables;
+        } else {
+            for ((_, rows), (_, more)) in whole.tables.iter_mut().zip(part.tables) {
+                rows.extend(more);
+            }
+        }
+        Ok(())
+    };
+    // Gathering cannot fail.
+    let _ = large::build_in_parts(stage_uuids, anchor, &mut gather);
+    whole
+}
+
+/// The benchmark portfolio made a few hundred projects at a time, each part handed to
+/// `part` (a [`crate::store::Loader`], say) so that it is never all in memory at once.
+pub fn large_portfolio_in_parts(
+    stage_uuids: &[String],
+    anchor: NaiveDate,
+    part: &mut dyn FnMut(Portfolio) -> crate::store::Result<()>,
+) -> crate::store::Result<()> {
+    large::build_in_parts(stage_uuids, anchor, part)
 }
 
 /// A tiny seeded generator (splitmix64): the same anchor always gives the same portfolio.
@@ -176,6 +203,15 @@ impl Tables {
         Portfolio {
             next_ref,
             tables: table_names().into_iter().zip(self.rows).collect(),
+        }
+    }
+
+    /// The rows made since the last part, as a part of a portfolio; uuids go on as before.
+    pub(crate) fn take_part(&mut self, next_ref: u32) -> Portfolio {
+        let rows = self.rows.iter_mut().map(std::mem::take).collect::<Vec<_>>();
+        Portfolio {
+            next_ref,
+            tables: table_names().into_iter().zip(rows).collect(),
         }
     }
 }

@@ -146,161 +146,243 @@ impl Store {
         summary: &str,
         on_row: &mut dyn FnMut(usize),
     ) -> Result<()> {
+        let mut loader = self.loader()?;
+        loader.load(portfolio, on_row)?;
+        loader.finish(summary, portfolio.next_ref)
+    }
+
+    /// Starts a load that comes in parts (a generated portfolio, made a few hundred projects
+    /// at a time so it is never all in memory): each part is loaded parents first and may
+    /// refer to rows of earlier parts; nothing is kept unless [`Loader::finish`] commits.
+    /// A portfolio whose file does not exist yet is loaded straight into its file-to-be
+    /// (renamed into place when the load commits), not into memory.
+    pub fn loader(&mut self) -> Result<Loader<'_>> {
         if !self.is_empty()? {
             return Err(StoreError::invalid(
                 "the portfolio is not empty: load into a new one (--db NEW_FILE)",
             ));
         }
         self.settle()?;
+        let in_memory = if self.is_unsaved() {
+            self.stage()?
+        } else {
+            None
+        };
+        let staged = in_memory.is_some();
         let now = format_time(self.clock.now());
         // A big load in one transaction: a larger page cache keeps SQLite from spilling dirty
-        // pages to the WAL again and again (the default is 2 MB).
+        // pages to the WAL again and again (the default is 2 MB), within a memory budget.
         let cache: i64 = self.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
-        self.conn.execute_batch("PRAGMA cache_size = -262144")?;
-        let result = self.load_in_transaction(portfolio, summary, on_row, &now);
-        self.conn
-            .execute_batch(&format!("PRAGMA cache_size = {cache}"))?;
-        result
-    }
-
-    fn load_in_transaction(
-        &mut self,
-        portfolio: &Portfolio,
-        summary: &str,
-        on_row: &mut dyn FnMut(usize),
-        now: &str,
-    ) -> Result<()> {
+        self.conn.execute_batch("PRAGMA cache_size = -65536")?;
+        let mut loader = Loader {
+            store: self,
+            open: false,
+            staged,
+            in_memory,
+            cache,
+            now,
+            watermarks: Map::new(),
+            ids: HashMap::new(),
+            main_measures: Vec::new(),
+            max_ref: 0,
+            done: 0,
+        };
         // `&mut self` guarantees no other transaction is open on this connection.
-        let tx = Transaction::new_unchecked(&self.conn, rusqlite::TransactionBehavior::Immediate)?;
-        let replaces_stages = portfolio
-            .tables
-            .iter()
-            .any(|(t, rows)| *t == "stages" && !rows.is_empty());
-        if replaces_stages {
-            tx.execute("DELETE FROM stages", [])?;
-        }
-        let watermarks = watermarks(&tx)?;
-        let mut ids: HashMap<&'static str, HashMap<String, i64>> = HashMap::new();
+        loader.store.conn.execute_batch("BEGIN IMMEDIATE")?;
+        loader.open = true;
+        let conn = &loader.store.conn;
+        loader.watermarks = watermarks(conn)?;
         // Existing stages can be referred to (the demo uses the default ones).
         let mut stage_ids = HashMap::new();
         {
-            let mut stmt = tx.prepare("SELECT uuid, id FROM stages")?;
+            let mut stmt = conn.prepare("SELECT uuid, id FROM stages")?;
             let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
             for row in rows {
                 let (uuid, id) = row?;
                 stage_ids.insert(uuid, id);
             }
         }
-        ids.insert("stages", stage_ids);
-        let mut max_ref = 0u32;
-        let mut done = 0usize;
-        // Main measures are set once the measures exist: (project row id, measure uuid).
-        let mut main_measures: Vec<(i64, String, usize)> = Vec::new();
+        loader.ids.insert("stages", stage_ids);
+        Ok(loader)
+    }
+}
+
+/// A load under way: one transaction, rolled back if dropped before [`Loader::finish`].
+pub struct Loader<'s> {
+    store: &'s mut Store,
+    /// The transaction is open (until committed or rolled back).
+    open: bool,
+    /// Loading into the staging file of a portfolio that did not exist yet.
+    staged: bool,
+    /// The portfolio in memory before the load was staged, to go back to if it is dropped.
+    in_memory: Option<rusqlite::Connection>,
+    /// The page cache to go back to.
+    cache: i64,
+    now: String,
+    watermarks: Map<String, Json>,
+    /// Uuid → row id of the rows loaded so far that other rows refer to.
+    ids: HashMap<&'static str, HashMap<String, i64>>,
+    /// Main measures are set once the measures exist: (project row id, measure uuid, index).
+    main_measures: Vec<(i64, String, usize)>,
+    max_ref: u32,
+    done: usize,
+}
+
+impl Drop for Loader<'_> {
+    fn drop(&mut self) {
+        if self.open {
+            let _ = self.store.conn.execute_batch("ROLLBACK");
+        }
+        if self.staged
+            && let Some(in_memory) = self.in_memory.take()
+        {
+            // Not finished: the file-to-be goes, and the portfolio is the empty one again.
+            self.store.unstage(in_memory);
+        } else {
+            let _ = self
+                .store
+                .conn
+                .execute_batch(&format!("PRAGMA cache_size = {}", self.cache));
+        }
+    }
+}
+
+impl Loader<'_> {
+    /// Loads one part: its tables in order, parents before children.
+    pub fn load(&mut self, portfolio: &Portfolio, on_row: &mut dyn FnMut(usize)) -> Result<()> {
+        let replaces_stages = portfolio
+            .tables
+            .iter()
+            .any(|(t, rows)| *t == "stages" && !rows.is_empty());
+        if replaces_stages {
+            if self.done > 0 {
+                return Err(StoreError::invalid(
+                    "stages must come first in a portfolio, before any other row",
+                ));
+            }
+            self.store.conn.execute("DELETE FROM stages", [])?;
+            self.ids.insert("stages", HashMap::new());
+        }
         for (table, rows) in &portfolio.tables {
             let table = table_name(table)?;
-            let columns = columns_of(&tx, table)?;
-            let mut own = ids.remove(table).unwrap_or_default();
-            // Only rows that others refer to need their uuid remembered (not 500,000 points).
-            let referenced = REFERENCED.contains(&table);
-            // Rows of one table usually share their fields: map them to columns once.
-            let mut shape: Vec<String> = Vec::new();
-            let mut mapped: Vec<(String, Option<&'static str>)> = Vec::new();
-            let mut sql = String::new();
-            for (index, row) in rows.iter().enumerate() {
-                let at =
-                    |message: String| StoreError::invalid(format!("{table}[{index}]: {message}"));
-                if row.len() != shape.len() || row.keys().zip(&shape).any(|(a, b)| a != b) {
-                    shape = row.keys().cloned().collect();
-                    mapped.clear();
-                    for field in &shape {
-                        let Some(found) = column_for_field(field, &columns) else {
-                            return Err(at(format!("unknown field {field:?}")));
-                        };
-                        mapped.push(found);
-                    }
-                    let names: Vec<&str> = mapped
-                        .iter()
-                        .map(|(c, _)| c.as_str())
-                        .filter(|c| *c != "main_measure_id")
-                        .collect();
-                    let marks: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
-                    sql = format!(
-                        "INSERT INTO {table} ({}) VALUES ({})",
-                        names.join(", "),
-                        marks.join(", ")
-                    );
+            self.load_table(table, rows, on_row)?;
+        }
+        on_row(self.done);
+        Ok(())
+    }
+
+    fn load_table(
+        &mut self,
+        table: &'static str,
+        rows: &[BulkRow],
+        on_row: &mut dyn FnMut(usize),
+    ) -> Result<()> {
+        let tx = &self.store.conn;
+        let columns = columns_of(tx, table)?;
+        let mut own = self.ids.remove(table).unwrap_or_default();
+        // Only rows that others refer to need their uuid remembered (not 500,000 points).
+        let referenced = REFERENCED.contains(&table);
+        // Rows of one table usually share their fields: map them to columns once.
+        let mut shape: Vec<String> = Vec::new();
+        let mut mapped: Vec<(String, Option<&'static str>)> = Vec::new();
+        let mut sql = String::new();
+        for (index, row) in rows.iter().enumerate() {
+            let at = |message: String| StoreError::invalid(format!("{table}[{index}]: {message}"));
+            if row.len() != shape.len() || row.keys().zip(&shape).any(|(a, b)| a != b) {
+                shape = row.keys().cloned().collect();
+                mapped.clear();
+                for field in &shape {
+                    let Some(found) = column_for_field(field, &columns) else {
+                        return Err(at(format!("unknown field {field:?}")));
+                    };
+                    mapped.push(found);
                 }
-                let mut values = Vec::with_capacity(row.len());
-                for ((field, value), (column, target)) in row.iter().zip(&mapped) {
-                    let (column, target) = (column.as_str(), *target);
-                    if column == "main_measure_id" {
-                        if let Json::String(uuid) = value {
-                            main_measures.push((0, uuid.clone(), index));
-                        }
-                        continue;
+                let names: Vec<&str> = mapped
+                    .iter()
+                    .map(|(c, _)| c.as_str())
+                    .filter(|c| *c != "main_measure_id")
+                    .collect();
+                let marks: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
+                sql = format!(
+                    "INSERT INTO {table} ({}) VALUES ({})",
+                    names.join(", "),
+                    marks.join(", ")
+                );
+            }
+            let mut values = Vec::with_capacity(row.len());
+            let mut main_measure = None;
+            for ((field, value), (column, target)) in row.iter().zip(&mapped) {
+                let (column, target) = (column.as_str(), *target);
+                if column == "main_measure_id" {
+                    if let Json::String(uuid) = value {
+                        main_measure = Some(uuid.clone());
                     }
-                    let sql_value = match (target, value) {
-                        (Some(_), Json::Null) => Value::Null,
-                        (Some(target), Json::String(uuid)) => {
-                            let found = if target == table {
-                                own.get(uuid)
-                            } else {
-                                ids.get(target).and_then(|m| m.get(uuid))
-                            };
-                            match found {
-                                Some(id) => Value::Integer(*id),
-                                None => {
-                                    return Err(at(format!(
-                                        "{field} {uuid:?} refers to no row of {target}"
-                                    )));
-                                }
+                    continue;
+                }
+                let sql_value = match (target, value) {
+                    (Some(_), Json::Null) => Value::Null,
+                    (Some(target), Json::String(uuid)) => {
+                        let found = if target == table {
+                            own.get(uuid)
+                        } else {
+                            self.ids.get(target).and_then(|m| m.get(uuid))
+                        };
+                        match found {
+                            Some(id) => Value::Integer(*id),
+                            None => {
+                                return Err(at(format!(
+                                    "{field} {uuid:?} refers to no row of {target}"
+                                )));
                             }
                         }
-                        (Some(_), other) => {
-                            return Err(at(format!("{field} must be a uuid, not {other}")));
-                        }
-                        (None, Json::Bool(_) | Json::Array(_) | Json::Object(_)) => {
-                            return Err(at(format!("{field} has a value of the wrong kind")));
-                        }
-                        (None, other) => to_sql(other),
-                    };
-                    if table == "projects"
-                        && column == "ref_no"
-                        && let Value::Integer(n) = sql_value
-                    {
-                        // Refs stay well inside what every reader of them can hold.
-                        let n =
-                            u32::try_from(n)
-                                .ok()
-                                .filter(|n| *n <= MAX_REF)
-                                .ok_or_else(|| {
-                                    at(format!("ref_no {n} is not between 1 and {MAX_REF}"))
-                                })?;
-                        max_ref = max_ref.max(n);
                     }
-                    values.push(sql_value);
-                }
-                tx.prepare_cached(&sql)?
-                    .execute(params_from_iter(values))
-                    .map_err(|e| at(constraint_message(&e)))?;
-                if referenced && let Some(Json::String(uuid)) = row.get("uuid") {
-                    own.insert(uuid.clone(), tx.last_insert_rowid());
-                }
-                if let Some(last) = main_measures.last_mut()
-                    && last.0 == 0
+                    (Some(_), other) => {
+                        return Err(at(format!("{field} must be a uuid, not {other}")));
+                    }
+                    (None, Json::Bool(_) | Json::Array(_) | Json::Object(_)) => {
+                        return Err(at(format!("{field} has a value of the wrong kind")));
+                    }
+                    (None, other) => to_sql(other),
+                };
+                if table == "projects"
+                    && column == "ref_no"
+                    && let Value::Integer(n) = sql_value
                 {
-                    last.0 = tx.last_insert_rowid();
+                    // Refs stay well inside what every reader of them can hold.
+                    let n = u32::try_from(n)
+                        .ok()
+                        .filter(|n| *n <= MAX_REF)
+                        .ok_or_else(|| at(format!("ref_no {n} is not between 1 and {MAX_REF}")))?;
+                    self.max_ref = self.max_ref.max(n);
                 }
-                done += 1;
-                if done.is_multiple_of(4096) {
-                    on_row(done);
-                }
+                values.push(sql_value);
             }
-            ids.insert(table, own);
+            tx.prepare_cached(&sql)?
+                .execute(params_from_iter(values))
+                .map_err(|e| at(constraint_message(&e)))?;
+            let id = tx.last_insert_rowid();
+            if referenced && let Some(Json::String(uuid)) = row.get("uuid") {
+                own.insert(uuid.clone(), id);
+            }
+            if let Some(uuid) = main_measure {
+                self.main_measures.push((id, uuid, index));
+            }
+            self.done += 1;
+            if self.done.is_multiple_of(4096) {
+                on_row(self.done);
+            }
         }
-        on_row(done);
-        for (project_id, uuid, index) in &main_measures {
-            let measure = ids
+        self.ids.insert(table, own);
+        Ok(())
+    }
+
+    /// Sets what needed every part (main measures, lead names, card icons), writes the one
+    /// history row and commits; a new portfolio's file then takes its place.
+    pub fn finish(mut self, summary: &str, next_ref: u32) -> Result<()> {
+        let tx = &self.store.conn;
+        for (project_id, uuid, index) in &self.main_measures {
+            let measure = self
+                .ids
                 .get("measures")
                 .and_then(|m| m.get(uuid))
                 .ok_or_else(|| {
@@ -313,7 +395,8 @@ impl Store {
                 [*measure, *project_id],
             )?;
         }
-        let first_project = watermarks
+        let first_project = self
+            .watermarks
             .get("projects")
             .and_then(Json::as_i64)
             .unwrap_or(0);
@@ -324,26 +407,29 @@ impl Store {
              WHERE id > ?1",
             [first_project],
         )?;
-        refresh_all_spc_summaries(&tx)?;
-        let next = portfolio
-            .next_ref
+        refresh_all_spc_summaries(tx)?;
+        let next = next_ref
             .min(MAX_REF)
-            .max(max_ref.saturating_add(1))
-            .max(next_ref_in(&tx)?);
+            .max(self.max_ref.saturating_add(1))
+            .max(next_ref_in(tx)?);
         tx.execute(
             "UPDATE meta SET value = ?1 WHERE key = 'next_ref'",
             [next.to_string()],
         )?;
-        let payload = serde_json::json!({ "watermarks": watermarks }).to_string();
-        write_history(&tx, now, None, summary, "bulk", &payload)?;
-        match self.persist() {
-            Some(persist) => persist.around(|| Ok(tx.commit()?)),
-            None => Ok(tx.commit()?),
+        let payload = serde_json::json!({ "watermarks": self.watermarks }).to_string();
+        write_history(tx, &self.now, None, summary, "bulk", &payload)?;
+        tx.execute_batch("COMMIT")?;
+        self.open = false;
+        if self.staged {
+            // If placing the file fails, dropping the loader removes it: not saved, and said.
+            self.store.unveil()?;
+            self.staged = false;
         }
+        Ok(())
     }
 }
 
-fn next_ref_in(tx: &Transaction<'_>) -> Result<u32> {
+fn next_ref_in(tx: &rusqlite::Connection) -> Result<u32> {
     let next: String = tx.query_row("SELECT value FROM meta WHERE key = 'next_ref'", [], |r| {
         r.get(0)
     })?;
@@ -370,7 +456,7 @@ fn constraint_message(error: &rusqlite::Error) -> String {
     }
 }
 
-fn watermarks(tx: &Transaction<'_>) -> Result<Map<String, Json>> {
+fn watermarks(tx: &rusqlite::Connection) -> Result<Map<String, Json>> {
     let mut marks = Map::new();
     for table in all_tables() {
         let max: i64 = tx.query_row(

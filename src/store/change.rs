@@ -153,7 +153,7 @@ impl<'c> Change<'c> {
 
 /// A new change makes the undone tail unreachable: it is dropped, as in every editor.
 pub(crate) fn write_history(
-    tx: &Transaction<'_>,
+    tx: &rusqlite::Connection,
     now: &str,
     ref_no: Option<u32>,
     summary: &str,

@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
 
-pub use bulk::{BulkRow, Portfolio, all_tables};
+pub use bulk::{BulkRow, Loader, Portfolio, all_tables};
 pub use detail::{ProjectDetail, ScoreChange, TeamMember};
 pub use error::{Result, StoreError, Unknown};
 pub use gateway::GatewayItem;
@@ -113,6 +113,39 @@ impl Store {
             self.unsaved = None;
         }
         Ok(())
+    }
+
+    /// A load into a portfolio whose file does not exist yet goes into its staging file;
+    /// the portfolio in memory is handed back, to return to if the load is dropped.
+    fn stage(&mut self) -> Result<Option<Connection>> {
+        let Some(unsaved) = &self.unsaved else {
+            return Ok(None);
+        };
+        let conn = unsaved.stage(&self.conn)?;
+        open::configure(&conn)?;
+        // Synced once, whole, before it takes the portfolio's name (see `unveil`).
+        conn.execute_batch("PRAGMA synchronous = OFF")?;
+        Ok(Some(std::mem::replace(&mut self.conn, conn)))
+    }
+
+    /// A staged load was dropped: its file goes, and the portfolio in memory is back.
+    fn unstage(&mut self, in_memory: Connection) {
+        self.conn = in_memory;
+        if let Some(unsaved) = &self.unsaved {
+            unsaved.abandon();
+        }
+    }
+
+    /// A staged load committed: its file, checkpointed and closed, takes the portfolio's
+    /// name, and the store works on it from then on.
+    fn unveil(&mut self) -> Result<()> {
+        self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")?;
+        let staged = std::mem::replace(&mut self.conn, Connection::open_in_memory()?);
+        staged.close().map_err(|(_, e)| e)?;
+        if let Some(unsaved) = &self.unsaved {
+            unsaved.place()?;
+        }
+        self.settle()
     }
 
     /// What a change or a load needs to write a new portfolio's file as it commits.

@@ -43,10 +43,10 @@ impl Unsaved {
     /// Before the first change commits: the folder and an empty private staging file, so a
     /// folder that cannot be written refuses the change instead of losing it.
     pub(crate) fn prepare(&self) -> Result<()> {
-        let staging = self.staging();
-        // Left by a crash before a first change finished: it never held an acknowledged one.
-        let _ = std::fs::remove_file(&staging);
-        create_empty(&staging)
+        // Left by a crash before a first change or a load finished: it never held an
+        // acknowledged one (and a stale journal must never be replayed into a new file).
+        self.abandon();
+        create_empty(&self.staging())
     }
 
     /// After the first change committed in memory: the whole portfolio into the staging
@@ -62,6 +62,34 @@ impl Unsaved {
                     context: format!("cannot write {}", self.path.display()),
                     source,
                 })?;
+            self.place()
+        });
+        match written {
+            Ok(()) => Ok(()),
+            Err(e) => {
+                self.abandon();
+                Err(e)
+            }
+        }
+    }
+
+    /// For a big load: the empty portfolio in `conn` as the staging file, and a connection
+    /// to it, so the load is written to disk as it goes instead of held in memory.
+    pub(crate) fn stage(&self, conn: &Connection) -> Result<Connection> {
+        self.prepare()?;
+        let staging = self.staging();
+        vacuum_into_empty(conn, &staging)?;
+        Connection::open(&staging).map_err(|source| StoreError::Sqlite {
+            context: format!("cannot write {}", self.path.display()),
+            source,
+        })
+    }
+
+    /// The staging file, complete and closed, synced and renamed to the portfolio's path;
+    /// never over a portfolio another program made meanwhile.
+    pub(crate) fn place(&self) -> Result<()> {
+        let staging = self.staging();
+        let placed = (|| {
             let io = |source| StoreError::Io {
                 context: format!("cannot write {}", self.path.display()),
                 source,
@@ -81,8 +109,8 @@ impl Unsaved {
                 )));
             }
             std::fs::rename(&staging, &self.path).map_err(io)
-        });
-        match written {
+        })();
+        match placed {
             Ok(()) => {
                 self.saved.set(true);
                 Ok(())
@@ -94,9 +122,15 @@ impl Unsaved {
         }
     }
 
-    /// The change did not reach the file: the staging file made for it goes again.
+    /// The change did not reach the file: the staging file made for it goes again (with
+    /// the journal files of a load written into it).
     pub(crate) fn abandon(&self) {
-        let _ = std::fs::remove_file(self.staging());
+        let staging = self.staging();
+        for suffix in ["", "-wal", "-shm"] {
+            let mut name = staging.as_os_str().to_owned();
+            name.push(suffix);
+            let _ = std::fs::remove_file(std::path::PathBuf::from(name));
+        }
     }
 }
 
