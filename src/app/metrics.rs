@@ -91,18 +91,11 @@ impl MetricsView {
             .stalled
             .iter()
             .map(|s| {
-                let mut why = Vec::new();
-                if s.no_update {
-                    why.push("no update");
-                }
-                if s.no_pdsa {
-                    why.push("no PDSA");
-                }
-                if s.no_data {
-                    why.push("no data");
-                }
                 // Why first: a narrow panel cuts the title, never the reason.
-                (s.reference, format!("{} — {}", why.join(", "), s.title))
+                (
+                    s.reference,
+                    format!("{} — {}", s.reasons().join(", "), s.title),
+                )
             })
             .collect();
     }

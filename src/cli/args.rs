@@ -121,12 +121,55 @@ pub enum Command {
     /// The app's settings file.
     #[command(subcommand)]
     Config(ConfigCommand),
+    /// Documents for the board: the portfolio report (HTML or Markdown).
+    #[command(subcommand)]
+    Report(ReportCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// The portfolio report for a board paper: figures, the Making Data Count summary, what
+    /// needs attention, every project. Written to the exports folder unless --output.
+    Board {
+        #[command(flatten)]
+        filter: ListFilter,
+        /// Scores moved and PDSA cycles since this day (default: 90 days ago).
+        #[arg(long, value_parser = date, value_name = "DATE")]
+        since: Option<NaiveDate>,
+        /// html (one self-contained page, prints from a browser) or md (Markdown).
+        #[arg(long, value_enum, default_value_t = ReportFormatArg::Html)]
+        format: ReportFormatArg,
+        /// Write here instead ('-' for standard output).
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+/// How `report` writes its document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormatArg {
+    /// One self-contained HTML page.
+    Html,
+    /// GitHub-flavoured Markdown.
+    Md,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum ConfigCommand {
     /// Print where config.toml is read from (theme, stale_weeks, [keys]).
     Path,
+}
+
+impl From<&ListFilter> for crate::store::ProjectFilter {
+    fn from(filter: &ListFilter) -> Self {
+        crate::store::ProjectFilter {
+            stage: filter.stage.clone(),
+            status: filter.status,
+            cohort: filter.cohort.clone(),
+            coach: filter.coach.clone(),
+            division: filter.division.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Args, Default)]

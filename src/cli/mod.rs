@@ -6,6 +6,7 @@ pub mod error;
 mod portfolio;
 mod register;
 pub mod render;
+mod report;
 pub mod spc;
 mod work;
 
@@ -138,6 +139,7 @@ pub fn run(cli: Cli) -> Output {
         Command::Benefit(c) => work::benefit(&mut open_store(&cli)?, c),
         Command::Note(c) => work::note(&mut open_store(&cli)?, c),
         Command::Spc(a) => spc::run(&cli, a),
+        Command::Report(c) => report::run(&cli, c),
         Command::Undo => {
             let summary = open_store(&cli)?.undo()?;
             Ok(format!("Undone: {summary}\n"))
@@ -194,6 +196,12 @@ pub fn pretty(value: &serde_json::Value) -> String {
     text
 }
 
+/// The settings the app would use (config.toml), for commands that share them: how long a
+/// project may be quiet, where exports go.
+fn app_config() -> Result<crate::app::Config, CliError> {
+    crate::app::Config::load(Some(&config_path()?)).map_err(CliError::bad_input)
+}
+
 fn config_path() -> Result<PathBuf, CliError> {
     crate::platform::config_dir()
         .map(|dir| dir.join("config.toml"))
@@ -208,8 +216,7 @@ fn open_app(cli: &Cli) -> Output {
             "the app needs a terminal; for scripts use the commands (qiboard --help)",
         ));
     }
-    let config_file = config_path()?;
-    let config = crate::app::Config::load(Some(&config_file)).map_err(CliError::bad_input)?;
+    let config = app_config()?;
     let mut store = open_store(cli)?;
     crate::tui::run(&mut store, config).map_err(CliError::failure)?;
     Ok(String::new())

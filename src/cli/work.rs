@@ -39,13 +39,7 @@ fn charter_edits(title: &Option<String>, c: &CharterEdit) -> Vec<(ProjectField, 
 pub fn project(store: &mut Store, command: &ProjectCommand) -> Output {
     match command {
         ProjectCommand::List { filter, json } => {
-            let filter = ProjectFilter {
-                stage: filter.stage.clone(),
-                status: filter.status,
-                cohort: filter.cohort.clone(),
-                coach: filter.coach.clone(),
-                division: filter.division.clone(),
-            };
+            let filter = ProjectFilter::from(filter);
             let rows = store.list_projects(&filter)?;
             if rows.is_empty() && !filter.is_empty() && !*json {
                 return Ok("No projects match these filters.\n".into());

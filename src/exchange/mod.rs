@@ -5,6 +5,7 @@ pub mod files;
 pub mod json;
 pub mod register;
 pub mod register_export;
+pub mod report;
 pub mod series;
 pub mod sniff;
 pub mod spc_report;

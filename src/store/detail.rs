@@ -303,6 +303,26 @@ impl Store {
     }
 
     /// One measure's data, oldest first (loaded only when that measure is shown).
+    /// A project's main measure and its points, oldest first (`None` without one): what a
+    /// report charts for the project.
+    pub fn main_measure_series(
+        &self,
+        reference: ProjectRef,
+    ) -> Result<Option<(Measure, Vec<DataPoint>)>> {
+        let Some(name) = self.main_measure(reference)? else {
+            return Ok(None);
+        };
+        let Some(measure) = self
+            .measures(reference)?
+            .into_iter()
+            .find(|m| m.name == name)
+        else {
+            return Ok(None);
+        };
+        let points = self.data_points(reference, &name)?;
+        Ok(Some((measure, points)))
+    }
+
     pub fn data_points(&self, reference: ProjectRef, measure: &str) -> Result<Vec<DataPoint>> {
         let id = self.project_id(reference)?;
         let measure_id: i64 = self

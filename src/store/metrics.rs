@@ -8,7 +8,7 @@ use chrono::{Days, NaiveDate};
 use super::Store;
 use super::error::Result;
 use super::reads::{FILTER_SQL, ProjectFilter};
-use crate::domain::{ProjectRef, Status};
+use crate::domain::{ProgressScore, ProjectRef, Status};
 
 /// One project as search sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,6 +19,38 @@ pub struct SearchItem {
     pub coach: Option<String>,
     pub cohort: Option<String>,
     pub aim: String,
+}
+
+impl StalledProject {
+    /// Why it counts as stalled, in the words Metrics and reports use.
+    pub fn reasons(&self) -> Vec<&'static str> {
+        [
+            (self.no_update, "no update"),
+            (self.no_pdsa, "no PDSA"),
+            (self.no_data, "no data"),
+        ]
+        .into_iter()
+        .filter_map(|(is, why)| is.then_some(why))
+        .collect()
+    }
+}
+
+/// A project scored in a period: its score when the period began and now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScoreMove {
+    pub reference: ProjectRef,
+    pub before: Option<ProgressScore>,
+    pub now: Option<ProgressScore>,
+}
+
+impl ScoreMove {
+    pub fn before_halves(&self) -> u8 {
+        self.before.map_or(0, ProgressScore::halves)
+    }
+
+    pub fn now_halves(&self) -> u8 {
+        self.now.map_or(0, ProgressScore::halves)
+    }
 }
 
 /// An active project that has gone quiet, and why.
@@ -77,6 +109,112 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// PDSA cycles started, and finished with a decision, on dates in `from..to`, of the
+    /// projects `filter` selects: each a count over a range of a small date index (counting
+    /// ranges beats grouping them).
+    pub fn pdsa_counts(
+        &self,
+        filter: &ProjectFilter,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<(usize, usize)> {
+        // The projects are joined only when a filter needs them.
+        let (join, filter_sql) = if filter.is_empty() {
+            (
+                "",
+                "?1 IS NULL AND ?2 IS NULL AND ?3 IS NULL AND ?4 IS NULL AND ?5 IS NULL",
+            )
+        } else {
+            (
+                "JOIN projects p ON p.id = pc.project_id LEFT JOIN cohorts c ON c.id = p.cohort_id",
+                FILTER_SQL,
+            )
+        };
+        let mut args: Vec<rusqlite::types::Value> = self.filter_params(filter)?.to_vec();
+        args.push(rusqlite::types::Value::Text(from.to_string()));
+        args.push(rusqlite::types::Value::Text(to.to_string()));
+        let count = |sql: String| -> Result<usize> {
+            Ok(self
+                .conn
+                .prepare_cached(&sql)?
+                .query_row(rusqlite::params_from_iter(args.iter()), |r| {
+                    r.get::<_, i64>(0)
+                })? as usize)
+        };
+        Ok((
+            count(format!(
+                "SELECT count(*) FROM pdsa_cycles pc {join}
+                 WHERE {filter_sql} AND pc.start_date >= ?6 AND pc.start_date < ?7"
+            ))?,
+            count(format!(
+                "SELECT count(*) FROM pdsa_cycles pc {join}
+                 WHERE {filter_sql} AND pc.end_date >= ?6 AND pc.end_date < ?7
+                   AND pc.act IS NOT NULL"
+            ))?,
+        ))
+    }
+
+    /// The projects `filter` selects that were scored on or after `since`, each with its
+    /// score when that day began (none before it counts as none) and its score now: the
+    /// score history in one scan, no sort.
+    pub fn score_moves(&self, filter: &ProjectFilter, since: NaiveDate) -> Result<Vec<ScoreMove>> {
+        let sql = format!(
+            "SELECT p.id, p.ref_no, p.score FROM projects p
+             LEFT JOIN cohorts c ON c.id = p.cohort_id WHERE {FILTER_SQL}"
+        );
+        let mut selected: HashMap<i64, (ProjectRef, Option<i64>)> = HashMap::new();
+        {
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let mut rows = stmt.query(self.filter_params(filter)?)?;
+            while let Some(r) = rows.next()? {
+                selected.insert(r.get(0)?, (ProjectRef(r.get(1)?), r.get(2)?));
+            }
+        }
+        let since = since.to_string();
+        #[derive(Default)]
+        struct Seen {
+            /// The latest entry before `since`: its (time, id) and score.
+            before: Option<((String, i64), Option<i64>)>,
+            after: bool,
+        }
+        let mut seen: HashMap<i64, Seen> = HashMap::new();
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT project_id, id, score, at FROM score_history")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let project: i64 = r.get(0)?;
+            if !selected.contains_key(&project) {
+                continue;
+            }
+            let at: String = r.get(3)?;
+            let entry = seen.entry(project).or_default();
+            if at >= since {
+                entry.after = true;
+            } else {
+                let key = (at, r.get::<_, i64>(1)?);
+                if entry.before.as_ref().is_none_or(|(k, _)| key > *k) {
+                    entry.before = Some((key, r.get(2)?));
+                }
+            }
+        }
+        let halves = |h: Option<i64>| h.and_then(|h| ProgressScore::from_halves(h).ok());
+        let mut moves: Vec<ScoreMove> = seen
+            .into_iter()
+            .filter(|(_, s)| s.after)
+            .filter_map(|(project, s)| {
+                let (reference, now) = selected.get(&project)?;
+                Some(ScoreMove {
+                    reference: *reference,
+                    before: halves(s.before.and_then(|(_, score)| score)),
+                    now: halves(*now),
+                })
+            })
+            .collect();
+        moves.sort_by_key(|m| m.reference);
+        Ok(moves)
+    }
+
     /// The portfolio at a glance; `stale_weeks` sets when a project counts as stalled.
     pub fn portfolio_metrics(
         &self,
@@ -96,10 +234,8 @@ impl Store {
         let mut by_division: HashMap<String, usize> = HashMap::new();
         let mut by_cohort: HashMap<String, usize> = HashMap::new();
         let mut by_coach: HashMap<String, usize> = HashMap::new();
-        // Each selected project's score now, for its movement below.
-        let mut score_now: HashMap<i64, i64> = HashMap::new();
         let sql = format!(
-            "SELECT p.stage_id, p.status, p.division, c.name, {coach}, p.score, p.id
+            "SELECT p.stage_id, p.status, p.division, c.name, {coach}, p.score
              FROM projects p LEFT JOIN cohorts c ON c.id = p.cohort_id WHERE {FILTER_SQL}",
             coach = super::reads::ROLE_NAME.replace("?role", "'coach'")
         );
@@ -116,7 +252,6 @@ impl Store {
             *by_coach.entry(coach.unwrap_or_default()).or_default() += 1;
             let score = r.get::<_, Option<i64>>(5)?.unwrap_or(0).clamp(0, 10);
             m.scores[score as usize] += 1;
-            score_now.insert(r.get(6)?, score);
         }
         for stage in self.stages()? {
             let n = by_stage.get(&stage.id).copied().unwrap_or(0);
@@ -131,94 +266,27 @@ impl Store {
         m.by_cohort = most_first(by_cohort);
         m.by_coach = most_first(by_coach);
 
-        // Score movement in the window: the score history in one scan (no sort), each
-        // selected project's score when the window opened kept here.
-        let window = today
-            .checked_sub_days(Days::new(90))
-            .unwrap_or(today)
-            .to_string();
-        #[derive(Default)]
-        struct Movement {
-            /// The latest entry before the window: its (time, id) and score.
-            before: Option<((String, i64), i64)>,
-            in_window: bool,
-        }
-        let mut movement: HashMap<i64, Movement> = HashMap::new();
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT project_id, id, score, at FROM score_history")?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let project: i64 = r.get(0)?;
-            if !score_now.contains_key(&project) {
-                continue;
-            }
-            let at: String = r.get(3)?;
-            let entry = movement.entry(project).or_default();
-            if at >= window {
-                entry.in_window = true;
-            } else {
-                let key = (at, r.get::<_, i64>(1)?);
-                if entry.before.as_ref().is_none_or(|(k, _)| key > *k) {
-                    entry.before = Some((key, r.get::<_, Option<i64>>(2)?.unwrap_or(0)));
-                }
-            }
-        }
-        for (project, moved) in &movement {
-            if !moved.in_window {
-                continue;
-            }
-            let before = moved.before.as_ref().map_or(0, |(_, score)| *score);
-            match score_now.get(project).copied().unwrap_or(0).cmp(&before) {
+        let since = today.checked_sub_days(Days::new(90)).unwrap_or(today);
+        for moved in self.score_moves(filter, since)? {
+            match moved.now_halves().cmp(&moved.before_halves()) {
                 std::cmp::Ordering::Greater => m.score_up += 1,
                 std::cmp::Ordering::Less => m.score_down += 1,
                 std::cmp::Ordering::Equal => m.score_same += 1,
             }
         }
 
-        // Twelve months up to today, each a count over a range of one of two small date
-        // indexes (counting ranges beats grouping them); nothing after today counts (a cycle
-        // planned for next week has not started). Projects are joined only for a filter.
-        let tomorrow = today.succ_opt().unwrap_or(today).to_string();
-        let (join, filter_sql) = if filter.is_empty() {
-            (
-                "",
-                "?1 IS NULL AND ?2 IS NULL AND ?3 IS NULL AND ?4 IS NULL AND ?5 IS NULL",
-            )
-        } else {
-            (
-                "JOIN projects p ON p.id = pc.project_id LEFT JOIN cohorts c ON c.id = p.cohort_id",
-                FILTER_SQL,
-            )
-        };
-        let started_sql = format!(
-            "SELECT count(*) FROM pdsa_cycles pc {join}
-             WHERE {filter_sql} AND pc.start_date >= ?6 AND pc.start_date < ?7"
-        );
-        let finished_sql = format!(
-            "SELECT count(*) FROM pdsa_cycles pc {join}
-             WHERE {filter_sql} AND pc.end_date >= ?6 AND pc.end_date < ?7 AND pc.act IS NOT NULL"
-        );
+        // Twelve months up to today; nothing after today counts (a cycle planned for next
+        // week has not started).
+        let tomorrow = today.succ_opt().unwrap_or(today);
         for back in (0..12).rev() {
-            let from = month_start(today, back).to_string();
+            let from = month_start(today, back);
             let to = match back.checked_sub(1) {
-                Some(next) => month_start(today, next).to_string().min(tomorrow.clone()),
-                None => tomorrow.clone(),
+                Some(next) => month_start(today, next).min(tomorrow),
+                None => tomorrow,
             };
-            let mut args: Vec<rusqlite::types::Value> = params.to_vec();
-            args.push(rusqlite::types::Value::Text(from.clone()));
-            args.push(rusqlite::types::Value::Text(to));
-            let count = |sql: &str| -> Result<usize> {
-                Ok(self
-                    .conn
-                    .prepare_cached(sql)?
-                    .query_row(rusqlite::params_from_iter(args.iter()), |r| {
-                        r.get::<_, i64>(0)
-                    })? as usize)
-            };
-            let (started, finished) = (count(&started_sql)?, count(&finished_sql)?);
+            let (started, finished) = self.pdsa_counts(filter, from, to)?;
             m.pdsa_by_month
-                .push((from[..7].to_string(), started, finished));
+                .push((from.to_string()[..7].to_string(), started, finished));
         }
 
         let cutoff = crate::domain::stale_cutoff(today, stale_weeks).to_string();

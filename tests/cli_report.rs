@@ -1,0 +1,248 @@
+//! `report board`: the portfolio report for a board paper, as one self-contained HTML page
+//! (parsed here as a browser would) or as Markdown, with its bad input refused.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test or a bench fails by panicking"
+)]
+
+mod common;
+
+use common::Portfolio;
+use scraper::{Html, Selector};
+use serde_json::Value;
+
+fn demo() -> Portfolio {
+    let p = Portfolio::new();
+    p.ok(&["demo", "--anchor", "2026-11-23"]);
+    p
+}
+
+fn select<'a>(page: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    page.select(&Selector::parse(css).unwrap()).collect()
+}
+
+fn text(element: &scraper::ElementRef<'_>) -> String {
+    element.text().collect::<Vec<_>>().join("")
+}
+
+/// The refs in the "Every project" and "Completed and stopped" tables.
+fn listed_refs(page: &Html) -> Vec<String> {
+    let mut refs: Vec<String> = select(page, "table")
+        .iter()
+        .filter(|t| {
+            t.select(&Selector::parse("th").unwrap())
+                .next()
+                .is_some_and(|th| text(&th) == "Ref")
+        })
+        .flat_map(|t| {
+            t.select(&Selector::parse("tbody tr td:first-child").unwrap())
+                .map(|td| text(&td))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    refs.sort();
+    refs
+}
+
+#[test]
+fn the_html_report_holds_the_filtered_projects_and_nothing_remote() {
+    let p = demo();
+    let cohort = "Cohort 7";
+    let html = p.ok(&["report", "board", "--cohort", cohort, "--output", "-"]);
+    let page = Html::parse_document(&html);
+    // Every project of the cohort, and no other.
+    let mut expected: Vec<String> = p
+        .projects_json()
+        .iter()
+        .filter(|r| r["cohort"].as_str().is_some_and(|c| c.contains(cohort)))
+        .map(|r| r["ref"].as_str().unwrap().to_string())
+        .collect();
+    expected.sort();
+    assert!(!expected.is_empty());
+    assert_eq!(listed_refs(&page), expected);
+    assert!(text(&select(&page, "h1")[0]).contains("cohort Cohort 7"));
+    // Self-contained: no script, nothing fetched.
+    assert!(select(&page, "script").is_empty());
+    for element in select(&page, "[src], [href]") {
+        for attribute in ["src", "href"] {
+            if let Some(value) = element.value().attr(attribute) {
+                assert!(!value.contains("//"), "remote {attribute}: {value}");
+            }
+        }
+    }
+    assert!(!html.contains("url("), "the page fetches something");
+    // Icons carry their letter and words, so a black-and-white print loses nothing.
+    let words = select(&page, "span.words");
+    assert!(!words.is_empty());
+    for w in &words {
+        let said = text(w);
+        assert!(
+            [
+                "common cause",
+                "improvement",
+                "concern",
+                "neutral",
+                "pass",
+                "fail",
+                "hit and miss"
+            ]
+            .iter()
+            .any(|word| said.contains(word)),
+            "{said}"
+        );
+    }
+}
+
+#[test]
+fn markup_typed_into_a_title_is_shown_as_text() {
+    let p = Portfolio::new();
+    let title = "<b>Falls</b> & <script>alert(1)</script> \"quoted\" | pipes";
+    p.ok(&["project", "add", "--title", title, "--aim", "<i>aim</i>"]);
+    let html = p.ok(&["report", "board", "-o", "-"]);
+    let page = Html::parse_document(&html);
+    assert!(select(&page, "b").is_empty(), "a typed <b> became markup");
+    assert!(
+        select(&page, "script").is_empty(),
+        "a typed script became one"
+    );
+    assert!(
+        select(&page, "td").iter().any(|td| text(td) == title),
+        "the title is not shown as typed"
+    );
+    let md = p.ok(&["report", "board", "--format", "md", "-o", "-"]);
+    let row = md
+        .lines()
+        .find(|l| l.starts_with("| QI-0001 |"))
+        .expect("the project's row");
+    // The table keeps its columns: the typed pipe is escaped.
+    assert!(row.contains("\\| pipes"), "{row}");
+    assert!(row.contains("\\<b\\>Falls"), "{row}");
+}
+
+/// The Making Data Count summary says what `spc` says for the same measure.
+#[test]
+fn the_mdc_summary_matches_spc_for_the_main_measure() {
+    let p = demo();
+    let html = p.ok(&["report", "board", "-o", "-"]);
+    let page = Html::parse_document(&html);
+    let summary = select(&page, "table")
+        .into_iter()
+        .find(|t| {
+            t.select(&Selector::parse("th").unwrap())
+                .any(|th| text(&th) == "Upper limit")
+        })
+        .expect("the MDC summary table");
+    let rows: Vec<Vec<String>> = summary
+        .select(&Selector::parse("tbody tr").unwrap())
+        .map(|tr| {
+            tr.select(&Selector::parse("td").unwrap())
+                .map(|td| text(&td))
+                .collect()
+        })
+        .collect();
+    assert!(rows.len() > 10, "{} rows", rows.len());
+    let mut checked = 0;
+    for row in rows.iter().take(5) {
+        let reference = row[0].split(' ').next().unwrap();
+        let measure = &row[1];
+        let json: Value = serde_json::from_str(&p.ok(&[
+            "spc",
+            "--project",
+            reference,
+            "--measure",
+            measure,
+            "--format",
+            "json",
+        ]))
+        .unwrap();
+        let last = json["points"].as_array().unwrap().last().unwrap().clone();
+        let shown = |i: usize| row[i].parse::<f64>().ok();
+        let near = |a: Option<f64>, b: &Value| match (a, b.as_f64()) {
+            (Some(a), Some(b)) => (a - b).abs() < 0.001,
+            (None, None) => true,
+            _ => false,
+        };
+        assert!(
+            near(shown(5), &last["mean"]),
+            "{reference} mean: {row:?} {last}"
+        );
+        assert!(
+            near(shown(6), &last["lpl"]),
+            "{reference} lpl: {row:?} {last}"
+        );
+        assert!(
+            near(shown(7), &last["upl"]),
+            "{reference} upl: {row:?} {last}"
+        );
+        let variation = json["variation"].as_str().unwrap().replace('_', " ");
+        let word = variation.split(' ').next().unwrap();
+        assert!(
+            row[8].contains(word),
+            "{reference}: {} vs {variation}",
+            row[8]
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, 5);
+}
+
+#[test]
+fn the_markdown_report_of_the_demo() {
+    let p = demo();
+    let md = p.ok(&["report", "board", "--format", "md", "--output", "-"]);
+    insta::assert_snapshot!("board_report_demo_md", md);
+}
+
+#[test]
+fn bad_input_writes_nothing_and_says_what() {
+    let p = demo();
+    let refused = |args: &[&str]| {
+        let out = p.cmd().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let said = String::from_utf8_lossy(&out.stderr).to_string();
+        assert_eq!(said.trim_end().lines().count(), 1, "{said}");
+        said
+    };
+    let said = refused(&["report", "board", "--cohort", "Nowhere", "-o", "-"]);
+    assert!(said.contains("no project matches cohort Nowhere"), "{said}");
+    let missing = p.path("no/such/folder/report.html");
+    let said = refused(&["report", "board", "-o", missing.to_str().unwrap()]);
+    assert!(said.contains("does not exist"), "{said}");
+    refused(&["report", "board", "--format", "pdf"]);
+    refused(&["report", "board", "--stage", "nowhere", "-o", "-"]);
+    assert!(!p.path("no").exists());
+}
+
+#[test]
+fn without_output_the_report_goes_to_the_exports_folder_named_for_the_day() {
+    let p = demo();
+    let home = p.path("home");
+    std::fs::create_dir_all(&home).unwrap();
+    let out = p
+        .cmd()
+        .args(["report", "board"])
+        .env("HOME", &home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("USERPROFILE", &home)
+        .env("APPDATA", home.join("config"))
+        .env("LOCALAPPDATA", home.join("data"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let said = String::from_utf8(out.stdout).unwrap();
+    let path = said
+        .trim_end()
+        .strip_prefix("report written to ")
+        .expect("says where");
+    assert!(path.ends_with("board-report-2026-11-23.html"), "{path}");
+    let written = std::fs::read_to_string(path).unwrap();
+    assert!(written.starts_with("<!DOCTYPE html>"));
+}
