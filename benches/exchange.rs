@@ -15,6 +15,7 @@ use common::{clock, large_portfolio};
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use qiboard::exchange::register::read_register_file;
 use qiboard::exchange::register_export;
+use qiboard::exchange::report::{BoardRequest, board_html, board_report};
 use qiboard::store::{RowAction, Store};
 
 fn exchange_benches(c: &mut Criterion) {
@@ -55,6 +56,21 @@ fn exchange_benches(c: &mut Criterion) {
         )
     });
     group.finish();
+
+    c.bench_function("board report of the large portfolio (HTML)", |b| {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let request = BoardRequest {
+            filter: Default::default(),
+            since: today - chrono::Days::new(90),
+            today,
+            stale_weeks: 6,
+        };
+        b.iter(|| {
+            let report = board_report(&store, &request).unwrap();
+            assert_eq!(report.projects.len(), 5_000);
+            board_html(&report)
+        })
+    });
 
     let mut group = c.benchmark_group("export");
     group.sample_size(10);

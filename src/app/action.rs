@@ -92,6 +92,8 @@ pub enum Action {
     ImportProjects,
     /// Export the whole portfolio to an Excel workbook in the exports folder.
     ExportWorkbook,
+    /// Write the board report (HTML) for the board's filters to the exports folder.
+    WriteBoardReport,
 }
 
 impl Action {
@@ -131,6 +133,7 @@ impl Action {
         Action::PreviousPanels,
         Action::ImportProjects,
         Action::ExportWorkbook,
+        Action::WriteBoardReport,
         Action::DeleteProject,
         Action::Undo,
         Action::Redo,
@@ -190,6 +193,7 @@ impl Action {
             Action::PreviousPanels => "previous_panels",
             Action::ImportProjects => "import_projects",
             Action::ExportWorkbook => "export_workbook",
+            Action::WriteBoardReport => "write_board_report",
         }
     }
 
@@ -240,6 +244,7 @@ impl Action {
             Action::PreviousPanels => "metrics: previous panels",
             Action::ImportProjects => "import projects from a file",
             Action::ExportWorkbook => "export the portfolio to Excel",
+            Action::WriteBoardReport => "write the board report",
         }
     }
 

@@ -215,6 +215,7 @@ impl Default for Keymap {
                 bind(Board, A::ChangeStatus, &[c('S')], false),
                 bind(Board, A::AddNote, &[c('n')], true),
                 bind(Board, A::DeleteProject, &[c('d')], false),
+                bind(Board, A::WriteBoardReport, &[c('R')], false),
                 bind(Detail, A::SelectLeft, &[c('h'), p(K::Left)], true),
                 bind(Detail, A::SelectRight, &[c('l'), p(K::Right)], true),
                 bind(Detail, A::SelectUp, &[c('k'), p(K::Up)], false),
@@ -243,6 +244,7 @@ impl Default for Keymap {
                 bind(Metrics, A::Open, &[p(K::Enter)], true),
                 bind(Metrics, A::NextPanels, &[c(']')], false),
                 bind(Metrics, A::PreviousPanels, &[c('[')], false),
+                bind(Metrics, A::WriteBoardReport, &[c('R')], false),
             ],
         }
     }

@@ -14,6 +14,7 @@ mod navigate;
 pub mod overlay;
 mod overlay_keys;
 pub mod register;
+mod report;
 mod search;
 mod submit;
 mod update;
