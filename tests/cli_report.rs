@@ -246,3 +246,52 @@ fn without_output_the_report_goes_to_the_exports_folder_named_for_the_day() {
     let written = std::fs::read_to_string(path).unwrap();
     assert!(written.starts_with("<!DOCTYPE html>"));
 }
+
+/// The project on a page: one chart per measure with data, its verdict in words, every PDSA
+/// cycle by label, and typed markup shown as text.
+#[test]
+fn the_project_on_a_page_charts_every_measure_and_escapes_what_was_typed() {
+    let p = demo();
+    let detail: Value =
+        serde_json::from_str(&p.ok(&["project", "show", "QI-0003", "--json"])).unwrap();
+    let html = p.ok(&["report", "project", "QI-0003", "-o", "-"]);
+    let page = Html::parse_document(&html);
+    let charted = detail["measures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["points"].as_i64().unwrap_or(0) >= 2)
+        .count();
+    assert!(charted > 0);
+    assert_eq!(select(&page, "div.chart svg").len(), charted);
+    assert_eq!(select(&page, "p.verdict").len(), charted);
+    for cycle in detail["pdsa_cycles"].as_array().unwrap() {
+        let label = format!("PDSA {}", cycle["number"]);
+        assert!(
+            select(&page, "div.cycle strong")
+                .iter()
+                .any(|s| text(s) == label),
+            "{label} missing"
+        );
+    }
+    assert!(select(&page, "script").is_empty());
+
+    p.ok(&[
+        "note",
+        "add",
+        "QI-0003",
+        "<img src=x onerror=alert(1)> done",
+    ]);
+    let html = p.ok(&["report", "project", "QI-0003", "-o", "-"]);
+    let page = Html::parse_document(&html);
+    assert!(select(&page, "img").is_empty(), "a typed tag became markup");
+    assert!(html.contains("&lt;img src=x"));
+
+    let out = p
+        .cmd()
+        .args(["report", "project", "QI-0999", "-o", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown project QI-0999"));
+}

@@ -143,6 +143,15 @@ pub enum ReportCommand {
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// The project on a page for its sponsor: charter, team, progress, drivers, PDSA cycles,
+    /// every measure's chart and verdict, benefits, notes (HTML).
+    Project {
+        /// The project: QI-0012, qi-12 or just 12.
+        reference: ProjectRef,
+        /// Write here instead ('-' for standard output).
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
 }
 
 /// How `report` writes its document.

@@ -1,5 +1,6 @@
-//! `report board`: the portfolio report for a board paper, written whole to a file (the
-//! exports folder by default) or to standard output.
+//! `report board` and `report project`: the portfolio report for a board paper and the
+//! project on a page, written whole to a file (the exports folder by default) or to
+//! standard output.
 
 use std::path::{Path, PathBuf};
 
@@ -8,7 +9,8 @@ use chrono::Days;
 use super::args::{ReportCommand, ReportFormatArg};
 use super::{Cli, CliError, Output, open_existing};
 use crate::exchange::report::{
-    BoardRequest, ReportFormat, board_html, board_markdown, board_report,
+    BoardRequest, ReportFormat, board_html, board_markdown, board_report, project_html,
+    project_report,
 };
 use crate::store::ProjectFilter;
 
@@ -60,6 +62,14 @@ pub fn run(cli: &Cli, command: &ReportCommand) -> Output {
             };
             write(target, &text, report.today)
         }
+        ReportCommand::Project { reference, output } => {
+            let config = super::app_config()?;
+            let name = format!("project-{reference}");
+            let target = destination(output.as_deref(), &name, ReportFormat::Html, &config)?;
+            let store = open_existing(cli)?;
+            let report = project_report(&store, *reference, store.clock().today())?;
+            write(target, &project_html(&report), report.today)
+        }
     }
 }
 
@@ -68,12 +78,12 @@ enum Target {
     Stdout,
     File(PathBuf),
     /// The exports folder, and the name's start and extension (the date is added).
-    Exports(PathBuf, &'static str, &'static str),
+    Exports(PathBuf, String, &'static str),
 }
 
 fn destination(
     output: Option<&Path>,
-    name: &'static str,
+    name: &str,
     format: ReportFormat,
     config: &crate::app::Config,
 ) -> Result<Target, CliError> {
@@ -97,7 +107,7 @@ fn destination(
             let dir = config.export_dir().ok_or_else(|| {
                 CliError::bad_input("cannot find your Documents folder: give --output FILE")
             })?;
-            Ok(Target::Exports(dir, name, format.extension()))
+            Ok(Target::Exports(dir, name.to_string(), format.extension()))
         }
     }
 }

@@ -6,11 +6,13 @@
 mod board;
 mod html;
 mod markdown;
+mod project;
 mod svg;
 
 pub use board::{BoardReport, BoardRequest, MainMeasure, ReportedProject, board_report};
 pub use html::board_html;
 pub use markdown::board_markdown;
+pub use project::{ChartedMeasure, ProjectReport, project_html, project_report};
 
 use crate::spc::{Assurance, Variation};
 
