@@ -15,7 +15,9 @@ use common::{clock, large_portfolio};
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use qiboard::exchange::register::read_register_file;
 use qiboard::exchange::register_export;
-use qiboard::exchange::report::{BoardRequest, board_html, board_report};
+use qiboard::exchange::report::{
+    BoardRequest, board_html, board_report, project_html, project_report,
+};
 use qiboard::store::{RowAction, Store};
 
 fn exchange_benches(c: &mut Criterion) {
@@ -69,6 +71,14 @@ fn exchange_benches(c: &mut Criterion) {
             let report = board_report(&store, &request).unwrap();
             assert_eq!(report.projects.len(), 5_000);
             board_html(&report)
+        })
+    });
+
+    c.bench_function("project on a page (large portfolio)", |b| {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        b.iter(|| {
+            let report = project_report(&store, qiboard::domain::ProjectRef(12), today).unwrap();
+            project_html(&report)
         })
     });
 

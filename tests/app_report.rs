@@ -50,3 +50,24 @@ fn r_writes_the_board_report_for_the_filters_and_says_where() {
         hidden.title
     );
 }
+
+#[test]
+fn r_in_detail_writes_the_project_on_a_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_store();
+    let mut m = model(&store, (120, 40));
+    m.config.exports = Some(dir.path().to_path_buf());
+    press(&mut m, &mut store, KeyCode::Enter);
+    let reference = m.detail.as_ref().unwrap().reference();
+    press(&mut m, &mut store, KeyCode::Char('R'));
+    let status = m.status.as_ref().unwrap();
+    assert_eq!(status.kind, StatusKind::Info, "{}", status.text);
+    assert_eq!(status.text, format!("{reference} on a page written to"));
+    let path = dir
+        .path()
+        .join(format!("project-{reference}-{}.html", m.today));
+    let html = std::fs::read_to_string(&path).unwrap();
+    let title = &m.detail.as_ref().unwrap().detail.project.title;
+    assert!(html.contains(title.as_str()));
+    assert!(html.contains("project on a page"));
+}

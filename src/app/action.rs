@@ -94,6 +94,8 @@ pub enum Action {
     ExportWorkbook,
     /// Write the board report (HTML) for the board's filters to the exports folder.
     WriteBoardReport,
+    /// Write the shown project's page (HTML) to the exports folder.
+    WriteProjectReport,
 }
 
 impl Action {
@@ -134,6 +136,7 @@ impl Action {
         Action::ImportProjects,
         Action::ExportWorkbook,
         Action::WriteBoardReport,
+        Action::WriteProjectReport,
         Action::DeleteProject,
         Action::Undo,
         Action::Redo,
@@ -194,6 +197,7 @@ impl Action {
             Action::ImportProjects => "import_projects",
             Action::ExportWorkbook => "export_workbook",
             Action::WriteBoardReport => "write_board_report",
+            Action::WriteProjectReport => "write_project_report",
         }
     }
 
@@ -245,6 +249,7 @@ impl Action {
             Action::ImportProjects => "import projects from a file",
             Action::ExportWorkbook => "export the portfolio to Excel",
             Action::WriteBoardReport => "write the board report",
+            Action::WriteProjectReport => "write the project on a page",
         }
     }
 

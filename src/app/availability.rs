@@ -93,6 +93,7 @@ pub fn unavailable(model: &Model, action: Action) -> Option<Unavailable> {
         | Action::AddPdsa
         | Action::RecordValue
         | Action::DeleteProject
+        | Action::WriteProjectReport
             if !has_project =>
         {
             Some(Unavailable::NoProject)

@@ -237,6 +237,7 @@ impl Default for Keymap {
                 bind(Detail, A::PointPrevious, &[c('[')], false),
                 bind(Detail, A::PointNext, &[c(']')], false),
                 bind(Detail, A::ToggleGatewayItem, &[c(' ')], false),
+                bind(Detail, A::WriteProjectReport, &[c('R')], false),
                 bind(Metrics, A::SelectLeft, &[c('h'), p(K::Left)], false),
                 bind(Metrics, A::SelectRight, &[c('l'), p(K::Right)], false),
                 bind(Metrics, A::SelectUp, &[c('k'), p(K::Up)], false),

@@ -1,11 +1,14 @@
-//! Reports from the app: `R` writes the board report for the board's filters, as
-//! `report board` does, to the exports folder, and says where.
+//! Reports from the app: `R` writes the board report for the board's filters (on the board
+//! and in Metrics) or the shown project's page (in Detail), as `report board` and `report
+//! project` do, to the exports folder, and says where.
 
 use chrono::Days;
 
 use super::Model;
 use crate::exchange::files::write_export;
-use crate::exchange::report::{BoardRequest, board_html, board_report};
+use crate::exchange::report::{
+    BoardRequest, board_html, board_report, project_html, project_report,
+};
 use crate::store::Store;
 
 /// The period a report looks back over for score movement and PDSA cycles.
@@ -39,6 +42,29 @@ pub(super) fn write_board_report(model: &mut Model, store: &Store) {
     let name = format!("board-report-{}.html", model.today);
     match write_export(&dir, &name, board_html(&report).as_bytes()) {
         Ok(path) => model.info_with_path("Board report written to", &path),
+        Err(e) => model.error(format!("Cannot write {}: {e}", dir.join(&name).display())),
+    }
+}
+
+pub(super) fn write_project_report(model: &mut Model, store: &Store) {
+    let Some((reference, _)) = super::update::selected_ref(model) else {
+        model.refuse("Select a project first");
+        return;
+    };
+    let Some(dir) = model.config.export_dir() else {
+        model.error("Cannot find your Documents folder: set exports in config.toml");
+        return;
+    };
+    let report = match project_report(store, reference, model.today) {
+        Ok(report) => report,
+        Err(e) => {
+            model.error(e.to_string());
+            return;
+        }
+    };
+    let name = format!("project-{reference}-{}.html", model.today);
+    match write_export(&dir, &name, project_html(&report).as_bytes()) {
+        Ok(path) => model.info_with_path(format!("{reference} on a page written to"), &path),
         Err(e) => model.error(format!("Cannot write {}: {e}", dir.join(&name).display())),
     }
 }

@@ -428,6 +428,7 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
         Action::ImportProjects => open_form(model, super::register::import_form()),
         Action::ExportWorkbook => super::register::export_workbook(model, store),
         Action::WriteBoardReport => super::report::write_board_report(model, store),
+        Action::WriteProjectReport => super::report::write_project_report(model, store),
         Action::ToggleGatewayItem => {
             let chosen = model
                 .detail
