@@ -2,9 +2,15 @@
 //!
 //! ```text
 //! QI-0012 Reduce falls on Ward 10            Pilot and implement · Active · 2.5
-//!  Charter  Team  Score  PDSA  Measures  Drivers  Benefits  Notes  History
+//!  Charter  Gateway  Team  Score  PDSA  Measures  Drivers  Benefits  Notes  History
 //! ┌ list ─────────────┐┌ the selected item (worksheet, XmR chart) ───────────┐
+//! │                   ││                                                       │
+//! └───────────────────┘└───────────────────────────────────────────────────────┘
 //! ```
+//!
+//! Charter is the overview (the charter, the latest PDSA cycle and the main chart side by
+//! side when there is room); Gateway, Team, Score, Drivers, Benefits, Notes and History are
+//! lists; PDSA and Measures are a list beside the chosen cycle's worksheet or measure's chart.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
