@@ -96,6 +96,10 @@ fn an_import_shows_its_dry_run_writes_on_yes_and_undoes_whole() {
     let shown = screen(&m);
     assert!(shown.contains("Import Faculty register.csv?"), "{shown}");
     assert_eq!(titles(&store), before, "the dry run wrote something");
+    // A second Enter (a held key) does not skip past the summary: only y imports.
+    press(&mut m, &mut store, KeyCode::Enter);
+    assert!(matches!(m.overlay, Some(Overlay::Confirm(_))));
+    assert_eq!(titles(&store), before);
 
     press(&mut m, &mut store, KeyCode::Char('y'));
     assert!(m.overlay.is_none());
@@ -165,6 +169,23 @@ fn a_bad_register_keeps_the_form_open_naming_row_and_column() {
     assert!(shown.contains("row 3"), "{shown}");
     assert!(shown.contains("Score: \"9\" is not a score"), "{shown}");
     assert_eq!(titles(&store), before);
+
+    // Standard input is the keyboard in the app: refused, not waited on.
+    press(&mut m, &mut store, KeyCode::Esc);
+    press(&mut m, &mut store, KeyCode::Char('I'));
+    paste(&mut m, &mut store, "-");
+    ctrl(&mut m, &mut store, 's');
+    let Some(Overlay::Form(form)) = &m.overlay else {
+        panic!("the form closed on '-'")
+    };
+    assert!(
+        form.fields[0]
+            .error
+            .as_deref()
+            .is_some_and(|e| e.contains("command line")),
+        "{:?}",
+        form.fields[0].error
+    );
 
     // A file that is not there is named, in one line.
     press(&mut m, &mut store, KeyCode::Esc);

@@ -100,7 +100,7 @@ fn hints_name_the_keys_config_binds() {
         Some(
             "[keys]\nundo = \"z\"\nredo = \"ctrl-y\"\nback = \"ctrl-g\"\n\
              select_left = [\"left\"]\nselect_right = [\"right\"]\n\
-             toggle_gateway_item = \"t\"\nrecord_value = \"R\"\nadd_pdsa = \"P\"\n",
+             toggle_gateway_item = \"t\"\nrecord_value = \"v\"\nadd_pdsa = \"P\"\n",
         ),
         false,
     )

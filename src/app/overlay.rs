@@ -184,6 +184,12 @@ pub enum ConfirmPurpose {
 }
 
 impl Confirm {
+    /// Whether Enter says yes as `y` does: not for an import, whose summary a second press
+    /// of the Enter that ran the dry run must not skip past.
+    pub fn enter_confirms(&self) -> bool {
+        !matches!(self.purpose, ConfirmPurpose::ImportProjects(_))
+    }
+
     pub fn delete_project(reference: ProjectRef, version: i64, undo_key: &str) -> Confirm {
         Confirm {
             title: "Delete?".into(),

@@ -134,6 +134,7 @@ pub(super) fn overlay_key(model: &mut Model, event: &KeyEvent, store: &mut Store
             _ => Some(Overlay::Choice(choice)),
         },
         Overlay::Confirm(confirm) => match key.code {
+            KeyCode::Enter if !confirm.enter_confirms() => Some(Overlay::Confirm(confirm)),
             KeyCode::Char('y') | KeyCode::Char('Y') | KeyCode::Enter => {
                 model.overlay = None;
                 confirmed(model, confirm.purpose, store);

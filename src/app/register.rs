@@ -80,6 +80,14 @@ pub(super) fn check_import(form: &mut Form, store: &mut Store) -> Option<Submitt
         return None;
     }
     let path = dropped_path(&typed);
+    // Standard input is the keyboard here: reading it would hang the app.
+    if path == std::path::Path::new("-") {
+        form.set_error(
+            "File",
+            "a file's path ('-', standard input, works on the command line)",
+        );
+        return None;
+    }
     let sheet = form.value("Sheet");
     let sheet = Some(sheet.trim()).filter(|s| !s.is_empty());
     let stages = match store.stages() {

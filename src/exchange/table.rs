@@ -138,8 +138,12 @@ pub fn read_sheets(path: &Path) -> Result<Vec<Sheet>, TableError> {
 /// Reads `bytes` as the file `shown`, whose name ends in `extension` (lower case, no dot).
 pub fn read_bytes(bytes: &[u8], extension: &str, shown: &str) -> Result<Vec<Sheet>, TableError> {
     let kind = sniff(bytes);
-    // By its bytes, not its name: a register.csv that is really .xlsx is read as one.
-    if kind.is_some_and(NotText::is_spreadsheet) || SPREADSHEETS.contains(&extension) {
+    // By its bytes, not its name: a register.csv that is really .xlsx is read as one. Web
+    // systems' "Export to Excel" often writes text under the old .xls name: read as text.
+    let text_as_xls = extension == "xls" && kind.is_none() && decode_text(bytes).is_ok();
+    if kind.is_some_and(NotText::is_spreadsheet)
+        || (SPREADSHEETS.contains(&extension) && !text_as_xls)
+    {
         return read_spreadsheet(bytes, extension, shown);
     }
     let text = decode_text(bytes).map_err(|kind| TableError::NotText {
@@ -355,7 +359,10 @@ fn read_spreadsheet(bytes: &[u8], extension: &str, shown: &str) -> Result<Vec<Sh
 
 fn cell_of(data: &Data) -> Cell {
     match data {
-        Data::Empty | Data::Error(_) => Cell::Empty,
+        Data::Empty => Cell::Empty,
+        // `#DIV/0!`, `#N/A`: shown as Excel shows them, so a reader refuses them by row and
+        // column instead of taking them for a blank.
+        Data::Error(e) => Cell::Text(e.to_string()),
         Data::String(s) if s.trim().is_empty() => Cell::Empty,
         Data::String(s) => Cell::Text(lines_as_lf(s)),
         Data::Int(i) => Cell::Number(*i as f64),
@@ -431,6 +438,16 @@ mod tests {
             let numbers: Vec<u64> = rows.iter().map(|r| r.0).collect();
             assert_eq!(numbers, vec![1, 2, 5], "line ends {end:?}: {rows:?}");
         }
+    }
+
+    #[test]
+    fn an_excel_error_is_a_value_to_refuse_and_text_named_xls_is_text() {
+        assert_eq!(
+            cell_of(&Data::Error(calamine::CellErrorType::Div0)),
+            Cell::Text("#DIV/0!".into())
+        );
+        let sheets = read_bytes(b"title\nFalls\n", "xls", "export.xls").unwrap();
+        assert_eq!(sheets[0].rows[1].cells, vec![Cell::Text("Falls".into())]);
     }
 
     #[test]

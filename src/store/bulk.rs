@@ -157,12 +157,14 @@ impl Store {
     /// A portfolio whose file does not exist yet is loaded straight into its file-to-be
     /// (renamed into place when the load commits), not into memory.
     pub fn loader(&mut self) -> Result<Loader<'_>> {
+        // A file another qiboard made meanwhile is taken up before asking whether it is empty.
+        self.settle()?;
         if !self.is_empty()? {
             return Err(StoreError::invalid(
                 "the portfolio is not empty: load into a new one (--db NEW_FILE)",
             ));
         }
-        self.settle()?;
+        let cache: i64 = self.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
         let in_memory = if self.is_unsaved() {
             self.stage()?
         } else {
@@ -170,10 +172,7 @@ impl Store {
         };
         let staged = in_memory.is_some();
         let now = format_time(self.clock.now());
-        // A big load in one transaction: a larger page cache keeps SQLite from spilling dirty
-        // pages to the WAL again and again (the default is 2 MB), within a memory budget.
-        let cache: i64 = self.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
-        self.conn.execute_batch("PRAGMA cache_size = -65536")?;
+        // From here on a failure drops the loader, which puts everything back.
         let mut loader = Loader {
             store: self,
             open: false,
@@ -187,6 +186,12 @@ impl Store {
             max_ref: 0,
             done: 0,
         };
+        // A big load in one transaction: a larger page cache keeps SQLite from spilling dirty
+        // pages to the WAL again and again (the default is 2 MB), within a memory budget.
+        loader
+            .store
+            .conn
+            .execute_batch("PRAGMA cache_size = -65536")?;
         // `&mut self` guarantees no other transaction is open on this connection.
         loader.store.conn.execute_batch("BEGIN IMMEDIATE")?;
         loader.open = true;
@@ -423,7 +428,9 @@ impl Loader<'_> {
         if self.staged {
             // If placing the file fails, dropping the loader removes it: not saved, and said.
             self.store.unveil()?;
+            // Placed: whatever happens next, the load is in the portfolio's file.
             self.staged = false;
+            self.store.settle()?;
         }
         Ok(())
     }

@@ -122,9 +122,14 @@ impl Store {
             return Ok(None);
         };
         let conn = unsaved.stage(&self.conn)?;
-        open::configure(&conn)?;
         // Synced once, whole, before it takes the portfolio's name (see `unveil`).
-        conn.execute_batch("PRAGMA synchronous = OFF")?;
+        let ready = open::configure(&conn)
+            .and_then(|()| Ok(conn.execute_batch("PRAGMA synchronous = OFF")?));
+        if let Err(e) = ready {
+            drop(conn);
+            unsaved.abandon();
+            return Err(e);
+        }
         Ok(Some(std::mem::replace(&mut self.conn, conn)))
     }
 
@@ -137,15 +142,15 @@ impl Store {
     }
 
     /// A staged load committed: its file, checkpointed and closed, takes the portfolio's
-    /// name, and the store works on it from then on.
+    /// name (then [`Store::settle`] moves the store onto it).
     fn unveil(&mut self) -> Result<()> {
         self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")?;
         let staged = std::mem::replace(&mut self.conn, Connection::open_in_memory()?);
         staged.close().map_err(|(_, e)| e)?;
-        if let Some(unsaved) = &self.unsaved {
-            unsaved.place()?;
+        match &self.unsaved {
+            Some(unsaved) => unsaved.place(),
+            None => Ok(()),
         }
-        self.settle()
     }
 
     /// What a change or a load needs to write a new portfolio's file as it commits.

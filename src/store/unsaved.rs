@@ -34,9 +34,11 @@ impl Unsaved {
 
     /// Where the file is written before it is renamed into place, so a crash midway never
     /// leaves a half-written portfolio at the path.
+    /// This process's own: a second qiboard making the same new portfolio meanwhile (a
+    /// script while the demo loads) never deletes or renames this one's file.
     fn staging(&self) -> PathBuf {
         let mut name = self.path.as_os_str().to_owned();
-        name.push(".new");
+        name.push(format!(".new-{}", std::process::id()));
         PathBuf::from(name)
     }
 
