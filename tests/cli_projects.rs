@@ -419,3 +419,86 @@ fn listings_line_up_by_cells_with_wide_names() {
         assert_eq!(title_at(line, title), header, "\n{listing}");
     }
 }
+
+/// Stages are set up from the command line: a name, a WIP limit the board warns about, and
+/// the gateway checklist; each is one undoable change, and bad values are refused by name.
+#[test]
+fn stages_take_a_name_a_wip_limit_and_gateway_items() {
+    let p = Portfolio::new();
+    p.ok(&["project", "add", "--title", "A", "--stage", "pilot"]);
+    let said = p.ok(&[
+        "stage",
+        "edit",
+        "pilot",
+        "--wip",
+        "1",
+        "--name",
+        "Test at scale",
+    ]);
+    assert_eq!(said, "stage 5: Test at scale, WIP limit 1\n");
+    let stages: serde_json::Value =
+        serde_json::from_str(&p.ok(&["stage", "list", "--json"])).unwrap();
+    assert_eq!(stages[4]["wip_limit"], 1);
+    assert_eq!(stages[4]["name"], "Test at scale");
+    // The board warns when a move goes over the limit.
+    p.ok(&["project", "add", "--title", "B"]);
+    let moved = p.ok(&["project", "move", "2", "Test at scale"]);
+    assert!(moved.to_lowercase().contains("wip limit"), "{moved}");
+
+    let said = p.ok(&[
+        "stage",
+        "gateway",
+        "design",
+        "add",
+        "Sponsor signed the charter",
+    ]);
+    assert!(said.contains("Sponsor signed the charter"), "{said}");
+    let said = p.ok(&[
+        "stage",
+        "gateway",
+        "design",
+        "remove",
+        "sponsor SIGNED the charter",
+    ]);
+    assert!(!said.contains("Sponsor signed"), "{said}");
+    p.ok(&["undo"]);
+    let stages: serde_json::Value =
+        serde_json::from_str(&p.ok(&["stage", "list", "--json"])).unwrap();
+    assert!(
+        stages[3]["gateway"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|g| g == "Sponsor signed the charter"),
+        "undo did not bring the item back: {}",
+        stages[3]
+    );
+
+    let refused = |args: &[&str], says: &str| {
+        let out = p.cmd().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr).to_string();
+        assert!(err.contains(says), "{args:?}: {err}");
+    };
+    let before = p.export();
+    refused(&["stage", "edit", "pilot", "--wip", "0"], "--wip");
+    refused(&["stage", "edit", "pilot", "--wip", "lots"], "--wip");
+    refused(
+        &["stage", "edit", "nowhere", "--wip", "3"],
+        "unknown stage \"nowhere\"",
+    );
+    refused(
+        &["stage", "edit", "pilot", "--name", "Start out"],
+        "already called",
+    );
+    refused(&["stage", "edit", "pilot"], "--name NAME or --wip");
+    refused(
+        &["stage", "gateway", "pilot", "remove", "Not there"],
+        "no item \"Not there\"",
+    );
+    assert_eq!(p.export(), before, "a refused edit wrote something");
+    p.ok(&["stage", "edit", "5", "--wip", "none"]);
+    let stages: serde_json::Value =
+        serde_json::from_str(&p.ok(&["stage", "list", "--json"])).unwrap();
+    assert!(stages[4]["wip_limit"].is_null());
+}

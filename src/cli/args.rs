@@ -434,6 +434,50 @@ pub enum StageCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Rename a stage or set its WIP limit (the board warns when a move goes over it).
+    Edit {
+        /// The stage: its name, key or number.
+        stage: String,
+        /// A new name.
+        #[arg(long)]
+        name: Option<String>,
+        /// At most this many projects (a whole number, at least 1), or none.
+        #[arg(long, value_name = "N|none", value_parser = wip_limit)]
+        wip: Option<crate::store::WipLimit>,
+    },
+    /// Add an item to a stage's gateway checklist, or remove one.
+    Gateway {
+        /// The stage: its name, key or number.
+        stage: String,
+        #[command(subcommand)]
+        change: GatewayChange,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GatewayChange {
+    /// Add an item (what a project meets before it moves on).
+    Add {
+        /// The item, e.g. "Sponsor signed the charter".
+        text: String,
+    },
+    /// Remove an item (named in any case).
+    Remove {
+        /// The item as the checklist has it.
+        text: String,
+    },
+}
+
+fn wip_limit(input: &str) -> Result<crate::store::WipLimit, String> {
+    if input.trim().eq_ignore_ascii_case("none") {
+        return Ok(crate::store::WipLimit::None);
+    }
+    match input.trim().parse::<i64>() {
+        Ok(n) if n >= 1 => Ok(crate::store::WipLimit::Limit(n)),
+        _ => Err(format!(
+            "{input:?} is not a WIP limit (expected a whole number of projects, at least 1, or none)"
+        )),
+    }
 }
 
 #[derive(Debug, Subcommand)]

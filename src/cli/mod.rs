@@ -131,7 +131,7 @@ pub fn run(cli: Cli) -> Output {
         Command::Project(c) => work::project(&mut open_store(&cli)?, c),
         Command::Person(c) => work::person(&mut open_store(&cli)?, c),
         Command::Cohort(c) => work::cohort(&mut open_store(&cli)?, c),
-        Command::Stage(c) => work::stage(&open_store(&cli)?, c),
+        Command::Stage(c) => work::stage(&mut open_store(&cli)?, c),
         Command::Driver(c) => work::driver(&mut open_store(&cli)?, c),
         Command::Idea(c) => work::idea(&mut open_store(&cli)?, c),
         Command::Pdsa(c) => work::pdsa(&mut open_store(&cli)?, c),

@@ -4,8 +4,8 @@
 use serde_json::{Value, json};
 
 use super::args::{
-    BenefitCommand, CharterEdit, CohortCommand, DriverCommand, IdeaCommand, MeasureCommand,
-    NoteCommand, PdsaCommand, PersonCommand, ProjectCommand, StageCommand,
+    BenefitCommand, CharterEdit, CohortCommand, DriverCommand, GatewayChange, IdeaCommand,
+    MeasureCommand, NoteCommand, PdsaCommand, PersonCommand, ProjectCommand, StageCommand,
 };
 use super::{CliError, Output, pretty, render};
 use crate::domain::{ProjectRef, parse_value};
@@ -244,8 +244,33 @@ pub fn cohort(store: &mut Store, command: &CohortCommand) -> Output {
     }
 }
 
-pub fn stage(store: &Store, command: &StageCommand) -> Output {
-    let StageCommand::List { json } = command;
+pub fn stage(store: &mut Store, command: &StageCommand) -> Output {
+    let json = match command {
+        StageCommand::List { json } => json,
+        StageCommand::Edit { stage, name, wip } => {
+            if name.is_none() && wip.is_none() {
+                return Err(CliError::bad_input(
+                    "say what to change: --name NAME or --wip N|none",
+                ));
+            }
+            let s = store.edit_stage(stage, name.as_deref(), *wip)?;
+            let wip = s
+                .wip_limit
+                .map_or("no WIP limit".to_string(), |w| format!("WIP limit {w}"));
+            return Ok(format!("stage {}: {}, {wip}\n", s.position, s.name));
+        }
+        StageCommand::Gateway { stage, change } => {
+            let s = match change {
+                GatewayChange::Add { text } => store.add_gateway_item(stage, text)?,
+                GatewayChange::Remove { text } => store.remove_gateway_item(stage, text)?,
+            };
+            let mut said = format!("{} gateway:\n", s.name);
+            for (i, item) in s.gateway.iter().enumerate() {
+                said.push_str(&format!("  {}. {item}\n", i + 1));
+            }
+            return Ok(said);
+        }
+    };
     let stages = store.stages()?;
     if *json {
         return Ok(pretty(&Value::Array(

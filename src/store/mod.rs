@@ -16,6 +16,7 @@ mod reads;
 pub(crate) mod rows;
 pub mod schema;
 mod spc_summary;
+mod stages;
 mod unsaved;
 mod work;
 mod workbook;
@@ -37,6 +38,7 @@ pub use project_import::{
 pub use projects::{MoveOutcome, MoveWarning, NewProject, ProjectField};
 pub use reads::{BoardCard, BoardColumn, ProjectFilter, ProjectRow};
 pub use spc_summary::{IconGroup, IconSummary, parse_assurance, parse_variation};
+pub use stages::WipLimit;
 pub use work::{MeasureField, NewMeasure, NewPdsa, PdsaField, RecordOutcome};
 pub use workbook::{PortfolioSheet, SheetValue};
 
