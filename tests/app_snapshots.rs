@@ -149,6 +149,11 @@ fn an_empty_portfolio_greets_the_user() {
         text.contains("Welcome to qiboard") && text.contains("add your first project"),
         "{text}"
     );
+    // A faculty with a register in Excel sees how to bring it in.
+    assert!(
+        text.contains("I import your projects from an Excel or CSV register"),
+        "{text}"
+    );
 }
 
 #[test]

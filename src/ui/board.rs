@@ -298,14 +298,7 @@ fn title_lines(title: &str, cells: usize) -> [String; 2] {
 }
 
 fn welcome(frame: &mut Frame, area: Rect, model: &Model, theme: &Theme) {
-    let key = |a| {
-        model
-            .keymap()
-            .keys_for(model.context(), a)
-            .first()
-            .map(|k| k.to_string())
-            .unwrap_or_default()
-    };
+    let key = |a| model.key_hint(a);
     let shown = fit(
         &model.portfolio.shown().unwrap_or_default(),
         (area.width as usize).saturating_sub(4),
@@ -340,6 +333,13 @@ fn welcome(frame: &mut Frame, area: Rect, model: &Model, theme: &Theme) {
                 theme.key,
             ),
             Span::raw("add your first project"),
+        ]),
+        Line::from(vec![
+            Span::styled(
+                format!("  {} ", key(crate::app::Action::ImportProjects)),
+                theme.key,
+            ),
+            Span::raw("import your projects from an Excel or CSV register"),
         ]),
         Line::from(vec![
             Span::styled("  qiboard demo ", theme.key),
