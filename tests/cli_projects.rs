@@ -502,3 +502,39 @@ fn stages_take_a_name_a_wip_limit_and_gateway_items() {
         serde_json::from_str(&p.ok(&["stage", "list", "--json"])).unwrap();
     assert!(stages[4]["wip_limit"].is_null());
 }
+
+/// Every change says who made it: `--by` for one command, else QIBOARD_USER (or `name` in
+/// config.toml), else the computer's user name; `history --json` carries it as `by`, and a
+/// score's history names its scorer the same way.
+#[test]
+fn every_change_records_who_made_it() {
+    let p = Portfolio::new();
+    let home = p.path("home");
+    let run = |args: &[&str], user: Option<&str>| {
+        let mut cmd = p.cmd();
+        cmd.args(args).env("XDG_CONFIG_HOME", home.join("config"));
+        match user {
+            Some(u) => cmd.env("QIBOARD_USER", u),
+            None => cmd.env_remove("QIBOARD_USER"),
+        };
+        let out = cmd.output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    };
+    run(&["project", "add", "--title", "A", "--by", "Amy Pond"], None);
+    run(&["project", "score", "1", "2.5", "--note", "tested"], Some("Rory Williams"));
+    run(&["project", "status", "1", "on hold"], None);
+    let history: serde_json::Value =
+        serde_json::from_str(&p.ok(&["history", "--json"])).unwrap();
+    let by: Vec<&str> = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["by"].as_str().unwrap())
+        .collect();
+    assert_eq!(by[1..], ["Rory Williams", "Amy Pond"]);
+    assert!(!by[0].is_empty(), "the computer's user name was not recorded");
+    let show: serde_json::Value =
+        serde_json::from_str(&p.ok(&["project", "show", "1", "--json"])).unwrap();
+    assert!(show.to_string().contains("Rory Williams"), "{show}");
+    assert!(p.ok(&["history"]).contains("BY"));
+}

@@ -30,6 +30,8 @@ pub struct Config {
     /// Where charts and exports go, when not the platform's (Documents may be a synced
     /// folder a trust does not want portfolios in).
     pub exports: Option<PathBuf>,
+    /// The name the history records changes under.
+    pub name: Option<String>,
     pub keymap: Keymap,
 }
 
@@ -40,6 +42,7 @@ impl Default for Config {
             stale_weeks: 6,
             no_color: false,
             exports: None,
+            name: None,
             keymap: Keymap::default(),
         }
     }
@@ -51,6 +54,7 @@ struct File {
     theme: Option<ThemeName>,
     stale_weeks: Option<u32>,
     exports: Option<PathBuf>,
+    name: Option<String>,
     #[serde(default)]
     keys: BTreeMap<String, KeyList>,
 }
@@ -92,6 +96,7 @@ impl Config {
             config.stale_weeks = weeks;
         }
         config.exports = file.exports;
+        config.name = file.name;
         for (name, keys) in file.keys {
             let action = Action::from_name(&name)
                 .ok_or_else(|| format!("[keys] {name:?} is not an action (see the help, ?)"))?;

@@ -38,6 +38,11 @@ pub struct Cli {
     )]
     pub db: Option<PathBuf>,
 
+    /// Who is making this change, for the history (default: `name` in config.toml, else
+    /// QIBOARD_USER, else your user name on this computer).
+    #[arg(long, global = true, value_name = "NAME")]
+    pub by: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -318,9 +323,6 @@ pub enum ProjectCommand {
         /// Why the score changed.
         #[arg(long)]
         note: Option<String>,
-        /// Who scored it.
-        #[arg(long)]
-        by: Option<String>,
     },
     /// Give a person a role: lead, sponsor, coach or member.
     Assign {

@@ -111,7 +111,21 @@ pub fn open_existing(cli: &Cli) -> Result<Store, CliError> {
 
 pub fn open_store(cli: &Cli) -> Result<Store, CliError> {
     let path = db_path(cli)?;
-    Ok(Store::open(&path, clock()?)?)
+    let mut store = Store::open(&path, clock()?)?;
+    store.set_author(&author(cli.by.as_deref()));
+    Ok(store)
+}
+
+/// Who makes a change: `--by`, else `name` in config.toml, else QIBOARD_USER, else the user
+/// name the operating system gives (not only `$USER`). Empty when none can be found.
+pub fn author(by: Option<&str>) -> String {
+    let said = |name: Option<String>| name.filter(|n| !n.trim().is_empty());
+    said(by.map(str::to_string))
+        // A config that does not parse is the app's to report; a command still runs.
+        .or_else(|| said(app_config().ok().and_then(|c| c.name)))
+        .or_else(|| said(std::env::var("QIBOARD_USER").ok()))
+        .or_else(|| said(whoami::username().ok()))
+        .unwrap_or_default()
 }
 
 /// Runs one command; the caller prints the output or the error.
@@ -218,6 +232,7 @@ fn open_app(cli: &Cli) -> Output {
     }
     let config = app_config()?;
     let mut store = open_store(cli)?;
+    store.set_author(&author(cli.by.as_deref()));
     crate::tui::run(&mut store, config).map_err(CliError::failure)?;
     Ok(String::new())
 }

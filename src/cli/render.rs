@@ -192,11 +192,12 @@ pub fn history_text(entries: &[HistoryEntry]) -> String {
                 } else {
                     String::new()
                 },
+                cell(&h.by),
                 cell(&h.summary),
             ]
         })
         .collect();
-    table(&["WHEN", "", "CHANGE"], &body)
+    table(&["WHEN", "", "BY", "CHANGE"], &body)
 }
 
 pub fn history_json(entries: &[HistoryEntry]) -> Value {
@@ -209,6 +210,7 @@ pub fn history_json(entries: &[HistoryEntry]) -> Value {
                     "ref": h.reference.map(|r| r.to_string()),
                     "summary": h.summary,
                     "undone": h.undone,
+                    "by": h.by,
                 })
             })
             .collect(),

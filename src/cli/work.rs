@@ -128,12 +128,12 @@ pub fn project(store: &mut Store, command: &ProjectCommand) -> Output {
             reference,
             score,
             note,
-            by,
         } => {
+            let by = store.author().to_string();
             store.set_score(
                 *reference,
                 Some(*score),
-                by.as_deref().unwrap_or(""),
+                &by,
                 note.as_deref().unwrap_or(""),
                 None,
             )?;

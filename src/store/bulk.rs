@@ -8,7 +8,7 @@ use rusqlite::{Transaction, params_from_iter};
 use serde_json::{Map, Value as Json};
 
 use super::Store;
-use super::change::write_history;
+use super::change::{HistoryRow, write_history};
 use super::error::{Result, StoreError};
 use super::rows::{Image, TABLES, read_images_where, table_name, to_json, to_sql, write_image};
 use super::spc_summary::refresh_all_spc_summaries;
@@ -422,7 +422,17 @@ impl Loader<'_> {
             [next.to_string()],
         )?;
         let payload = serde_json::json!({ "watermarks": self.watermarks }).to_string();
-        write_history(tx, &self.now, None, summary, "bulk", &payload)?;
+        write_history(
+            tx,
+            &HistoryRow {
+                at: &self.now,
+                author: &self.store.author,
+                ref_no: None,
+                summary,
+                kind: "bulk",
+                changes: &payload,
+            },
+        )?;
         tx.execute_batch("COMMIT")?;
         self.open = false;
         if self.staged {

@@ -18,16 +18,24 @@ pub(crate) struct Change<'c> {
     pub(crate) now: String,
     /// Set for the first change to a portfolio whose file does not exist yet.
     persist: Option<Persist<'c>>,
+    /// Who is making it, for the history row.
+    pub(crate) author: String,
 }
 
 impl<'c> Change<'c> {
-    pub(crate) fn new(tx: Transaction<'c>, now: String, persist: Option<Persist<'c>>) -> Self {
+    pub(crate) fn new(
+        tx: Transaction<'c>,
+        now: String,
+        persist: Option<Persist<'c>>,
+        author: String,
+    ) -> Self {
         Change {
             tx,
             rows: Vec::new(),
             index: HashMap::new(),
             now,
             persist,
+            author,
         }
     }
 
@@ -143,7 +151,17 @@ impl<'c> Change<'c> {
     pub(crate) fn commit(self, summary: &str, ref_no: Option<u32>) -> Result<()> {
         let changes =
             serde_json::to_string(&self.rows).map_err(|e| StoreError::Record(e.to_string()))?;
-        write_history(&self.tx, &self.now, ref_no, summary, "rows", &changes)?;
+        write_history(
+            &self.tx,
+            &HistoryRow {
+                at: &self.now,
+                author: &self.author,
+                ref_no,
+                summary,
+                kind: "rows",
+                changes: &changes,
+            },
+        )?;
         match self.persist {
             Some(persist) => persist.around(|| Ok(self.tx.commit()?)),
             None => Ok(self.tx.commit()?),
@@ -152,18 +170,29 @@ impl<'c> Change<'c> {
 }
 
 /// A new change makes the undone tail unreachable: it is dropped, as in every editor.
-pub(crate) fn write_history(
-    tx: &rusqlite::Connection,
-    now: &str,
-    ref_no: Option<u32>,
-    summary: &str,
-    kind: &str,
-    changes: &str,
-) -> Result<()> {
+/// One history row: when, who, what, and the rows it touched (for undo).
+pub(crate) struct HistoryRow<'a> {
+    pub(crate) at: &'a str,
+    pub(crate) author: &'a str,
+    pub(crate) ref_no: Option<u32>,
+    pub(crate) summary: &'a str,
+    pub(crate) kind: &'a str,
+    pub(crate) changes: &'a str,
+}
+
+pub(crate) fn write_history(tx: &rusqlite::Connection, row: &HistoryRow<'_>) -> Result<()> {
     tx.execute("DELETE FROM history WHERE state = 'undone'", [])?;
     tx.execute(
-        "INSERT INTO history (at, ref_no, summary, kind, changes) VALUES (?1, ?2, ?3, ?4, ?5)",
-        rusqlite::params![now, ref_no, summary, kind, changes],
+        "INSERT INTO history (at, author, ref_no, summary, kind, changes)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        rusqlite::params![
+            row.at,
+            row.author,
+            row.ref_no,
+            row.summary,
+            row.kind,
+            row.changes
+        ],
     )?;
     Ok(())
 }

@@ -18,6 +18,8 @@ pub struct HistoryEntry {
     pub reference: Option<ProjectRef>,
     pub summary: String,
     pub undone: bool,
+    /// Who made the change (empty when nobody said: changes from before it was recorded).
+    pub by: String,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -132,7 +134,7 @@ impl Store {
         limit: usize,
     ) -> Result<Vec<HistoryEntry>> {
         let mut stmt = self.conn.prepare(
-            "SELECT id, at, ref_no, summary, state FROM history
+            "SELECT id, at, ref_no, summary, state, author FROM history
              WHERE ?1 IS NULL OR ref_no = ?1 ORDER BY id DESC LIMIT ?2",
         )?;
         let rows = stmt.query_map(
@@ -144,6 +146,7 @@ impl Store {
                     reference: r.get::<_, Option<u32>>(2)?.map(ProjectRef),
                     summary: r.get(3)?,
                     undone: r.get::<_, String>(4)? == "undone",
+                    by: r.get(5)?,
                 })
             },
         )?;

@@ -54,6 +54,8 @@ pub struct Store {
     path: Option<PathBuf>,
     /// Set while the portfolio's file does not exist yet (see [`Store::open`]).
     unsaved: Option<Unsaved>,
+    /// Who makes the changes, as the history records it (empty: nobody said).
+    author: String,
 }
 
 impl Store {
@@ -74,6 +76,7 @@ impl Store {
             clock,
             path: Some(path.to_path_buf()),
             unsaved: None,
+            author: String::new(),
         };
         store.seed()?;
         Ok(store)
@@ -89,6 +92,7 @@ impl Store {
             clock,
             path: None,
             unsaved: None,
+            author: String::new(),
         };
         store.seed()?;
         Ok(store)
@@ -172,6 +176,15 @@ impl Store {
         self.clock = clock;
     }
 
+    /// Who makes the changes from now on, as the history records them.
+    pub fn set_author(&mut self, name: &str) {
+        self.author = name.trim().to_string();
+    }
+
+    pub fn author(&self) -> &str {
+        &self.author
+    }
+
     pub fn clock(&self) -> &Clock {
         &self.clock
     }
@@ -226,7 +239,7 @@ impl Store {
         let now = format_time(self.clock.now());
         // `&mut self` guarantees no other transaction is open on this connection.
         let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
-        Ok(Change::new(tx, now, self.persist()))
+        Ok(Change::new(tx, now, self.persist(), self.author.clone()))
     }
 
     /// A counter that changes whenever another connection commits (`PRAGMA data_version`):

@@ -12,6 +12,7 @@ const STEPS: &[M<'static>] = &[
     M::up(include_str!("sql/003_board_summary.sql")),
     M::up(include_str!("sql/004_gateway.sql")),
     M::up(include_str!("sql/005_external_id.sql")),
+    M::up(include_str!("sql/006_history_author.sql")),
 ];
 
 pub fn migrations() -> Migrations<'static> {

@@ -105,8 +105,13 @@ pub(super) fn simple_list(
                 .iter()
                 .map(|h| {
                     let undone = if h.undone { " (undone)" } else { "" };
+                    let by = if h.by.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" — {}", h.by)
+                    };
                     format!(
-                        "{}  {}{undone}",
+                        "{}  {}{undone}{by}",
                         h.at.replace('T', " ").trim_end_matches('Z'),
                         h.summary
                     )
