@@ -88,6 +88,7 @@ fn shift_j_reorders_within_the_column() {
 #[test]
 fn score_form_validates_then_stores_with_its_reason() {
     let mut store = demo_store();
+    store.set_author("Rory Williams");
     let mut m = model(&store, (120, 40));
     let card = m.board.selected().unwrap().reference;
     let before = history_len(&store);
@@ -117,6 +118,9 @@ fn score_form_validates_then_stores_with_its_reason() {
         detail.scores.last().unwrap().why,
         "first tests on two wards\nworked"
     );
+    // The scorer and the history both name who is using the app.
+    assert_eq!(detail.scores.last().unwrap().who, "Rory Williams");
+    assert_eq!(store.history(None, 1).unwrap()[0].by, "Rory Williams");
     assert_eq!(history_len(&store), before + 1);
 }
 

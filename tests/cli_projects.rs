@@ -518,13 +518,22 @@ fn every_change_records_who_made_it() {
             None => cmd.env_remove("QIBOARD_USER"),
         };
         let out = cmd.output().unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     };
-    run(&["project", "add", "--title", "A", "--by", "Amy Pond"], None);
-    run(&["project", "score", "1", "2.5", "--note", "tested"], Some("Rory Williams"));
+    run(
+        &["project", "add", "--title", "A", "--by", "Amy Pond"],
+        None,
+    );
+    run(
+        &["project", "score", "1", "2.5", "--note", "tested"],
+        Some("Rory Williams"),
+    );
     run(&["project", "status", "1", "on hold"], None);
-    let history: serde_json::Value =
-        serde_json::from_str(&p.ok(&["history", "--json"])).unwrap();
+    let history: serde_json::Value = serde_json::from_str(&p.ok(&["history", "--json"])).unwrap();
     let by: Vec<&str> = history
         .as_array()
         .unwrap()
@@ -532,7 +541,10 @@ fn every_change_records_who_made_it() {
         .map(|h| h["by"].as_str().unwrap())
         .collect();
     assert_eq!(by[1..], ["Rory Williams", "Amy Pond"]);
-    assert!(!by[0].is_empty(), "the computer's user name was not recorded");
+    assert!(
+        !by[0].is_empty(),
+        "the computer's user name was not recorded"
+    );
     let show: serde_json::Value =
         serde_json::from_str(&p.ok(&["project", "show", "1", "--json"])).unwrap();
     assert!(show.to_string().contains("Rory Williams"), "{show}");

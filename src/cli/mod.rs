@@ -232,7 +232,6 @@ fn open_app(cli: &Cli) -> Output {
     }
     let config = app_config()?;
     let mut store = open_store(cli)?;
-    store.set_author(&author(cli.by.as_deref()));
     crate::tui::run(&mut store, config).map_err(CliError::failure)?;
     Ok(String::new())
 }

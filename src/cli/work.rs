@@ -129,11 +129,10 @@ pub fn project(store: &mut Store, command: &ProjectCommand) -> Output {
             score,
             note,
         } => {
-            let by = store.author().to_string();
             store.set_score(
                 *reference,
                 Some(*score),
-                &by,
+                "",
                 note.as_deref().unwrap_or(""),
                 None,
             )?;

@@ -181,10 +181,6 @@ impl Store {
         self.author = name.trim().to_string();
     }
 
-    pub fn author(&self) -> &str {
-        &self.author
-    }
-
     pub fn clock(&self) -> &Clock {
         &self.clock
     }

@@ -543,7 +543,8 @@ impl Store {
         )
     }
 
-    /// Sets (or clears) the progress score and keeps its history: when, who and why.
+    /// Sets (or clears) the progress score and keeps its history: when, who (the store's
+    /// author when `who` is empty) and why.
     pub fn set_score(
         &mut self,
         reference: ProjectRef,
@@ -557,7 +558,12 @@ impl Store {
         check_version(reference, version, expected_version)?;
         let halves = score.map_or(Value::Null, |s| Value::Integer(i64::from(s.halves())));
         touch(&mut change, id, &[("score", halves.clone())])?;
-        score_history_row(&mut change, id, halves, who, why)?;
+        let who = if who.trim().is_empty() {
+            change.author.clone()
+        } else {
+            who.trim().to_string()
+        };
+        score_history_row(&mut change, id, halves, &who, why)?;
         let shown = score.map_or("none".to_string(), |s| s.to_string());
         change.commit(&format!("{reference} scored {shown}"), Some(reference.0))
     }
