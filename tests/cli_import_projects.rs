@@ -326,3 +326,32 @@ fn the_workbook_holds_every_table_with_dates_as_dates() {
     assert_eq!(again["unchanged"].as_u64(), Some(40), "{again}");
     assert_eq!(again["sheet"], "Projects");
 }
+
+/// A big register imports with a progress bar on a terminal, and nothing on stderr when the
+/// output goes to a script.
+#[test]
+fn a_big_register_says_nothing_extra_to_a_script() {
+    let p = Portfolio::new();
+    let mut text = String::from("Project,Lead\n");
+    for i in 1..=2_100 {
+        text.push_str(&format!("Project {i},Lead {}\n", i % 40));
+    }
+    let file = p.path("big.csv");
+    std::fs::write(&file, text).unwrap();
+    let out = p
+        .cmd()
+        .args(["import", "projects", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("2100 projects added"));
+}

@@ -9,6 +9,8 @@ use crate::store::{ImportError, RowAction};
 
 /// Bad cells shown after the first, before a count.
 const MORE_CELLS: usize = 20;
+/// Registers longer than this import with a progress bar.
+const PROGRESS_FROM: usize = 2_000;
 
 pub struct Options<'a> {
     pub file: &'a Path,
@@ -29,12 +31,22 @@ pub fn import_projects(cli: &Cli, options: &Options<'_>) -> Output {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "standard input".into());
+    // A bar for big registers (indicatif draws it only on a terminal).
+    let bar = (register.rows.len() > PROGRESS_FROM)
+        .then(|| super::portfolio::progress(register.rows.len(), "importing projects"));
     let outcome = store
-        .import_projects(&register.rows, &source, options.dry_run)
+        .import_projects_with_progress(&register.rows, &source, options.dry_run, &mut || {
+            if let Some(bar) = &bar {
+                bar.inc(1);
+            }
+        })
         .map_err(|e| match e {
             ImportError::Row(row) => CliError::bad_input(format!("{shown}, {row}")),
             ImportError::Store(store) => CliError::from(store),
         })?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
     let (added, updated, unchanged) = (
         outcome.count(RowAction::Added),
         outcome.count(RowAction::Updated),

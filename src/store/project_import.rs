@@ -158,6 +158,17 @@ impl Store {
         source: &str,
         dry_run: bool,
     ) -> std::result::Result<RegisterOutcome, ImportError> {
+        self.import_projects_with_progress(rows, source, dry_run, &mut || {})
+    }
+
+    /// [`Store::import_projects`], calling `on_row` after each row (for a progress bar).
+    pub fn import_projects_with_progress(
+        &mut self,
+        rows: &[ProjectImport],
+        source: &str,
+        dry_run: bool,
+        on_row: &mut dyn FnMut(),
+    ) -> std::result::Result<RegisterOutcome, ImportError> {
         let mut change = self.begin()?;
         let known = known(&change)?;
         let mut outcome = RegisterOutcome::default();
@@ -167,6 +178,7 @@ impl Store {
                 None => add_project(&mut change, row, source)?,
             };
             outcome.rows.push(imported);
+            on_row();
         }
         let added = outcome.count(RowAction::Added);
         let updated = outcome.count(RowAction::Updated);
