@@ -2,8 +2,6 @@
 //! and in Metrics) or the shown project's page (in Detail), as `report board` and `report
 //! project` do, to the exports folder, and says where.
 
-use chrono::Days;
-
 use super::Model;
 use crate::exchange::files::write_export;
 use crate::exchange::report::{
@@ -11,23 +9,12 @@ use crate::exchange::report::{
 };
 use crate::store::Store;
 
-/// The period a report looks back over for score movement and PDSA cycles.
-const PERIOD_DAYS: u64 = 90;
-
 pub(super) fn write_board_report(model: &mut Model, store: &Store) {
     let Some(dir) = model.config.export_dir() else {
         model.error("Cannot find your Documents folder: set exports in config.toml");
         return;
     };
-    let request = BoardRequest {
-        filter: model.filter.clone(),
-        since: model
-            .today
-            .checked_sub_days(Days::new(PERIOD_DAYS))
-            .unwrap_or(model.today),
-        today: model.today,
-        stale_weeks: model.config.stale_weeks,
-    };
+    let request = BoardRequest::new(model.filter.clone(), model.today, model.config.stale_weeks);
     let report = match board_report(store, &request) {
         Ok(report) => report,
         Err(e) => {

@@ -4,8 +4,6 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::Days;
-
 use super::args::{ReportCommand, ReportFormatArg};
 use super::{Cli, CliError, Output, open_existing};
 use crate::exchange::report::{
@@ -13,9 +11,6 @@ use crate::exchange::report::{
     project_report,
 };
 use crate::store::ProjectFilter;
-
-/// How far back a report looks for score movement and PDSA cycles by default.
-const DEFAULT_PERIOD_DAYS: u64 = 90;
 
 pub fn run(cli: &Cli, command: &ReportCommand) -> Output {
     match command {
@@ -35,16 +30,10 @@ pub fn run(cli: &Cli, command: &ReportCommand) -> Output {
             let store = open_existing(cli)?;
             let today = store.clock().today();
             let filter = ProjectFilter::from(filter);
-            let request = BoardRequest {
-                since: since.unwrap_or_else(|| {
-                    today
-                        .checked_sub_days(Days::new(DEFAULT_PERIOD_DAYS))
-                        .unwrap_or(today)
-                }),
-                filter,
-                today,
-                stale_weeks: config.stale_weeks,
-            };
+            let mut request = BoardRequest::new(filter, today, config.stale_weeks);
+            if let Some(since) = since {
+                request.since = *since;
+            }
             let report = board_report(&store, &request)?;
             if report.projects.is_empty() {
                 return Err(CliError::bad_input(if report.filters.is_empty() {

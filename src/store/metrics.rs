@@ -35,6 +35,9 @@ impl StalledProject {
     }
 }
 
+/// How far back Metrics looks for score movement, and reports by default.
+pub const SCORE_WINDOW_DAYS: u64 = 90;
+
 /// A project scored in a period: its score when the period began and now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ScoreMove {
@@ -266,7 +269,9 @@ impl Store {
         m.by_cohort = most_first(by_cohort);
         m.by_coach = most_first(by_coach);
 
-        let since = today.checked_sub_days(Days::new(90)).unwrap_or(today);
+        let since = today
+            .checked_sub_days(Days::new(SCORE_WINDOW_DAYS))
+            .unwrap_or(today);
         for moved in self.score_moves(filter, since)? {
             match moved.now_halves().cmp(&moved.before_halves()) {
                 std::cmp::Ordering::Greater => m.score_up += 1,

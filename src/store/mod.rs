@@ -31,7 +31,7 @@ pub use error::{Result, StoreError, Unknown};
 pub use gateway::GatewayItem;
 pub use history::HistoryEntry;
 pub use measure_data::ImportOutcome;
-pub use metrics::{PortfolioMetrics, ScoreMove, SearchItem, StalledProject};
+pub use metrics::{PortfolioMetrics, SCORE_WINDOW_DAYS, ScoreMove, SearchItem, StalledProject};
 pub use project_import::{
     ImportError, ImportedRow, ProjectImport, RegisterOutcome, RowAction, RowRefused,
 };

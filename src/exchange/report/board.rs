@@ -5,12 +5,14 @@
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
 
 use crate::domain::{DataPoint, Measure, Status};
 use crate::measure_reading::analyse_measure;
 use crate::spc::{Assurance, Variation, XmrPoint, XmrResult};
-use crate::store::{PortfolioMetrics, ProjectFilter, ProjectRow, ScoreMove, Store, StoreError};
+use crate::store::{
+    PortfolioMetrics, ProjectFilter, ProjectRow, SCORE_WINDOW_DAYS, ScoreMove, Store, StoreError,
+};
 
 /// What the board report covers.
 #[derive(Debug, Clone)]
@@ -20,6 +22,20 @@ pub struct BoardRequest {
     pub since: NaiveDate,
     pub today: NaiveDate,
     pub stale_weeks: u32,
+}
+
+impl BoardRequest {
+    /// A report of what `filter` selects, looking back as far as Metrics does.
+    pub fn new(filter: ProjectFilter, today: NaiveDate, stale_weeks: u32) -> BoardRequest {
+        BoardRequest {
+            filter,
+            since: today
+                .checked_sub_days(Days::new(SCORE_WINDOW_DAYS))
+                .unwrap_or(today),
+            today,
+            stale_weeks,
+        }
+    }
 }
 
 /// A project's main measure, its points and their reading.

@@ -8,7 +8,7 @@ use maud::{DOCTYPE, Markup, html};
 
 use super::board::{BoardReport, MainMeasure, ReportedProject};
 use super::svg;
-use super::{Icon, assurance_icon, figure, variation_icon};
+use super::{Icon, assurance_icon, figure, figure_or_dash, variation_icon};
 
 const STYLE: &str = "
 body { font-family: 'Segoe UI', Arial, sans-serif; color: #212b32; margin: 24px; font-size: 14px; }
@@ -149,10 +149,6 @@ fn icon_with_words(icon: Icon) -> Markup {
     }
 }
 
-fn optional(value: Option<f64>) -> String {
-    value.map_or("–".to_string(), figure)
-}
-
 fn mdc_summary(report: &BoardReport) -> Markup {
     let measured: Vec<(&ReportedProject, &MainMeasure)> = report
         .projects
@@ -179,11 +175,11 @@ fn mdc_summary(report: &BoardReport) -> Markup {
                             td { (project.row.reference) " " (project.row.title) }
                             td { (main.measure.name) }
                             td.n { (main.latest().map_or("–".to_string(), |p| p.date.to_string())) }
-                            td.n { (optional(main.latest().map(|p| p.value))) }
-                            td.n { (optional(main.measure.target)) }
-                            td.n { (optional(line.and_then(|l| l.mean))) }
-                            td.n { (optional(line.and_then(|l| l.lpl))) }
-                            td.n { (optional(line.and_then(|l| l.upl))) }
+                            td.n { (figure_or_dash(main.latest().map(|p| p.value))) }
+                            td.n { (figure_or_dash(main.measure.target)) }
+                            td.n { (figure_or_dash(line.and_then(|l| l.mean))) }
+                            td.n { (figure_or_dash(line.and_then(|l| l.lpl))) }
+                            td.n { (figure_or_dash(line.and_then(|l| l.upl))) }
                             td { @if let Some(v) = main.variation() { (icon_with_words(variation_icon(v))) } @else { span.empty { "too few points" } } }
                             td { @if let Some(a) = main.assurance() { (icon_with_words(assurance_icon(a))) } @else { span.empty { "no target" } } }
                         }

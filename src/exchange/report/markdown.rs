@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use super::board::{BoardReport, ReportedProject};
 use super::html::score;
-use super::{Icon, assurance_icon, figure, variation_icon};
+use super::{Icon, assurance_icon, figure, figure_or_dash, variation_icon};
 
 /// Text typed into a table cell: one line, and `|` and markup that would break the table
 /// or render as something else written literally.
@@ -27,10 +27,6 @@ fn cell(text: &str) -> String {
 
 fn icon(icon: Icon) -> String {
     format!("{} {}", icon.letter, icon.words)
-}
-
-fn optional(value: Option<f64>) -> String {
-    value.map_or("–".to_string(), figure)
 }
 
 /// The board report as Markdown.
@@ -119,11 +115,11 @@ pub fn board_markdown(report: &BoardReport) -> String {
                 cell(&main.measure.name),
                 main.latest()
                     .map_or("–".to_string(), |d| d.date.to_string()),
-                optional(main.latest().map(|d| d.value)),
-                optional(main.measure.target),
-                optional(line.and_then(|l| l.mean)),
-                optional(line.and_then(|l| l.lpl)),
-                optional(line.and_then(|l| l.upl)),
+                figure_or_dash(main.latest().map(|d| d.value)),
+                figure_or_dash(main.measure.target),
+                figure_or_dash(line.and_then(|l| l.mean)),
+                figure_or_dash(line.and_then(|l| l.lpl)),
+                figure_or_dash(line.and_then(|l| l.upl)),
                 main.variation()
                     .map_or("too few points".to_string(), |v| icon(variation_icon(v))),
                 main.assurance()

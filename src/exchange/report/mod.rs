@@ -78,6 +78,11 @@ pub fn assurance_icon(assurance: Assurance) -> Icon {
     }
 }
 
+/// A number that may be missing, as a table cell shows it: a dash for none.
+pub fn figure_or_dash(value: Option<f64>) -> String {
+    value.map_or("–".to_string(), figure)
+}
+
 /// A number as a report prints it: at most three decimals, no trailing zeros.
 pub fn figure(value: f64) -> String {
     let text = format!("{value:.3}");
