@@ -48,8 +48,12 @@ fn the_record_form_dates_the_value_at_the_next_period_of_the_series() {
         panic!("r did not open the record form");
     };
     let next = last.checked_add_months(chrono::Months::new(1)).unwrap();
-    assert_eq!(form.value("Date"), next.to_string(), "last point {last}");
-    assert_eq!(form.value("Measure"), measure);
+    assert_eq!(
+        form.value(qiboard::app::FieldId::Date),
+        next.to_string(),
+        "last point {last}"
+    );
+    assert_eq!(form.value(qiboard::app::FieldId::Measure), measure);
 }
 
 #[test]

@@ -260,16 +260,17 @@ fn filter_narrows_the_board_and_escape_clears_it() {
     press(&mut m, &mut store, KeyCode::Tab);
     press(&mut m, &mut store, KeyCode::Tab);
     press(&mut m, &mut store, KeyCode::Tab);
-    keys(&mut m, &mut store, "paused");
-    ctrl(&mut m, &mut store, 's');
+    // The status is picked, never typed: letters jump to an option, nothing else goes in.
+    keys(&mut m, &mut store, "x");
     assert!(
-        matches!(&m.overlay, Some(Overlay::Form(f)) if f.fields[3].error.is_some()),
-        "bad status accepted"
+        matches!(&m.overlay, Some(Overlay::Form(f)) if f.fields[3].value().is_empty()),
+        "a letter no status starts with picked one"
     );
-    for _ in 0.."paused".len() {
-        press(&mut m, &mut store, KeyCode::Backspace);
-    }
-    keys(&mut m, &mut store, "on hold");
+    keys(&mut m, &mut store, "o");
+    assert!(
+        matches!(&m.overlay, Some(Overlay::Form(f)) if f.fields[3].value() == "on_hold"),
+        "o did not pick on hold"
+    );
     ctrl(&mut m, &mut store, 's');
     let held = m.board.total_cards();
     assert!(held > 0 && held < all, "{held} of {all}");
@@ -632,8 +633,8 @@ fn two_windows_editing_one_charter_lose_nothing_unseen() {
         .edit_project(
             reference,
             &[
-                (qiboard::store::ProjectField::Aim, "their aim".into()),
-                (qiboard::store::ProjectField::Risks, "their risks".into()),
+                (qiboard::domain::CharterField::Aim, "their aim".into()),
+                (qiboard::domain::CharterField::Risks, "their risks".into()),
             ],
             None,
         )

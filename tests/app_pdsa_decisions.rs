@@ -123,8 +123,8 @@ fn the_worksheet_form_decides_and_shows_both_dates() {
     let Some(Overlay::Form(form)) = &m.overlay else {
         panic!("Enter did not open the worksheet");
     };
-    assert_eq!(form.value("Started"), "2026-11-02");
-    assert_eq!(form.value("Finished"), "");
+    assert_eq!(form.value(qiboard::app::FieldId::Started), "2026-11-02");
+    assert_eq!(form.value(qiboard::app::FieldId::Finished), "");
     // Prediction, Do, Study, then Act.
     for _ in 0..3 {
         press(&mut m, &mut store, KeyCode::Tab);

@@ -11,9 +11,10 @@
 use chrono::{NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use qiboard::clock::Clock;
+use qiboard::domain::CharterField;
 use qiboard::domain::{Direction, MeasureKind, ProgressScore, ProjectRef, Status};
 use qiboard::exchange::json;
-use qiboard::store::{MoveWarning, NewMeasure, NewProject, ProjectField, Store, StoreError};
+use qiboard::store::{MoveWarning, NewMeasure, NewProject, Store, StoreError};
 
 fn clock() -> Clock {
     Clock::fixed(Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap())
@@ -43,7 +44,7 @@ fn a_change_made_elsewhere_since_reading_is_refused_not_overwritten() {
     script
         .edit_project(
             reference,
-            &[(ProjectField::Title, "Falls on Ward 10".into())],
+            &[(CharterField::Title, "Falls on Ward 10".into())],
             None,
         )
         .unwrap();

@@ -96,6 +96,58 @@ pub enum Action {
     WriteBoardReport,
     /// Write the shown project's page (HTML) to the exports folder.
     WriteProjectReport,
+    /// Add a measure to the project (kind, direction, unit, target).
+    AddMeasure,
+    /// Edit the selected measure's definition.
+    EditMeasure,
+    /// Delete the selected measure and its data, after a confirmation.
+    DeleteMeasure,
+    /// Add a primary or secondary driver to the diagram.
+    AddDriver,
+    /// Add a change idea, on a driver or not yet.
+    AddChangeIdea,
+    /// Rename the selected driver or change idea.
+    RenameDriverOrIdea,
+    /// Delete the selected driver or change idea, after a confirmation.
+    DeleteDriverOrIdea,
+    /// Claim a benefit (time released, money, harm avoided …).
+    AddBenefit,
+    /// Edit the selected benefit.
+    EditBenefit,
+    /// Delete the selected benefit, after a confirmation.
+    DeleteBenefit,
+    /// Add a person to the team (a member unless another role is picked).
+    AddTeamMember,
+    /// Set the project's lead.
+    SetLead,
+    /// Set the project's sponsor.
+    SetSponsor,
+    /// Set the project's improvement coach.
+    SetCoach,
+    /// Take the selected person's role away, after a confirmation.
+    RemoveFromTeam,
+    /// Rewrite the selected note.
+    EditNote,
+    /// Delete the selected note, after a confirmation.
+    DeleteNote,
+    /// Save the form (nothing is written before).
+    Save,
+    /// Go to the form's next field (in a name, take the suggested one first).
+    NextField,
+    /// Go to the form's previous field.
+    PreviousField,
+    /// Answer yes to the question.
+    Yes,
+    /// Answer no to the question.
+    No,
+    /// Run or open the selected item of a list.
+    Choose,
+    /// Select the item above (or scroll up).
+    ListUp,
+    /// Select the item below (or scroll down).
+    ListDown,
+    /// Close what is open over the pane; nothing is written.
+    Close,
 }
 
 impl Action {
@@ -137,6 +189,23 @@ impl Action {
         Action::ExportWorkbook,
         Action::WriteBoardReport,
         Action::WriteProjectReport,
+        Action::AddMeasure,
+        Action::EditMeasure,
+        Action::DeleteMeasure,
+        Action::AddDriver,
+        Action::AddChangeIdea,
+        Action::RenameDriverOrIdea,
+        Action::DeleteDriverOrIdea,
+        Action::AddBenefit,
+        Action::EditBenefit,
+        Action::DeleteBenefit,
+        Action::AddTeamMember,
+        Action::SetLead,
+        Action::SetSponsor,
+        Action::SetCoach,
+        Action::RemoveFromTeam,
+        Action::EditNote,
+        Action::DeleteNote,
         Action::DeleteProject,
         Action::Undo,
         Action::Redo,
@@ -147,6 +216,15 @@ impl Action {
         Action::Help,
         Action::Palette,
         Action::Quit,
+        Action::Save,
+        Action::NextField,
+        Action::PreviousField,
+        Action::Yes,
+        Action::No,
+        Action::Choose,
+        Action::ListUp,
+        Action::ListDown,
+        Action::Close,
     ];
 
     /// The name used in `config.toml` under `[keys]`.
@@ -198,6 +276,32 @@ impl Action {
             Action::ExportWorkbook => "export_workbook",
             Action::WriteBoardReport => "write_board_report",
             Action::WriteProjectReport => "write_project_report",
+            Action::AddMeasure => "add_measure",
+            Action::EditMeasure => "edit_measure",
+            Action::DeleteMeasure => "delete_measure",
+            Action::AddDriver => "add_driver",
+            Action::AddChangeIdea => "add_change_idea",
+            Action::RenameDriverOrIdea => "rename_driver_or_idea",
+            Action::DeleteDriverOrIdea => "delete_driver_or_idea",
+            Action::AddBenefit => "add_benefit",
+            Action::EditBenefit => "edit_benefit",
+            Action::DeleteBenefit => "delete_benefit",
+            Action::AddTeamMember => "add_team_member",
+            Action::SetLead => "set_lead",
+            Action::SetSponsor => "set_sponsor",
+            Action::SetCoach => "set_coach",
+            Action::RemoveFromTeam => "remove_from_team",
+            Action::EditNote => "edit_note",
+            Action::DeleteNote => "delete_note",
+            Action::Save => "save",
+            Action::NextField => "next_field",
+            Action::PreviousField => "previous_field",
+            Action::Yes => "yes",
+            Action::No => "no",
+            Action::Choose => "choose",
+            Action::ListUp => "list_up",
+            Action::ListDown => "list_down",
+            Action::Close => "close",
         }
     }
 
@@ -250,6 +354,32 @@ impl Action {
             Action::ExportWorkbook => "export the portfolio to Excel",
             Action::WriteBoardReport => "write the board report",
             Action::WriteProjectReport => "write the project on a page",
+            Action::AddMeasure => "add a measure",
+            Action::EditMeasure => "edit the measure",
+            Action::DeleteMeasure => "delete the measure",
+            Action::AddDriver => "add a driver",
+            Action::AddChangeIdea => "add a change idea",
+            Action::RenameDriverOrIdea => "rename the driver or idea",
+            Action::DeleteDriverOrIdea => "delete the driver or idea",
+            Action::AddBenefit => "add a benefit",
+            Action::EditBenefit => "edit the benefit",
+            Action::DeleteBenefit => "delete the benefit",
+            Action::AddTeamMember => "add a team member",
+            Action::SetLead => "set the lead",
+            Action::SetSponsor => "set the sponsor",
+            Action::SetCoach => "set the coach",
+            Action::RemoveFromTeam => "remove from the team",
+            Action::EditNote => "edit the note",
+            Action::DeleteNote => "delete the note",
+            Action::Save => "save the form",
+            Action::NextField => "next field",
+            Action::PreviousField => "previous field",
+            Action::Yes => "yes",
+            Action::No => "no",
+            Action::Choose => "choose the selected one",
+            Action::ListUp => "up the list",
+            Action::ListDown => "down the list",
+            Action::Close => "close without doing anything",
         }
     }
 

@@ -42,6 +42,22 @@ impl fmt::Display for Unavailable {
 }
 
 impl Action {
+    /// A key of a form, question or list: it acts on what is open, never from the palette.
+    pub fn is_overlay_key(self) -> bool {
+        matches!(
+            self,
+            Action::Save
+                | Action::NextField
+                | Action::PreviousField
+                | Action::Yes
+                | Action::No
+                | Action::Choose
+                | Action::ListUp
+                | Action::ListDown
+                | Action::Close
+        )
+    }
+
     /// Moving the selection around: the keys do it, the palette need not list it.
     pub fn is_navigation(self) -> bool {
         matches!(
@@ -98,7 +114,39 @@ pub fn unavailable(model: &Model, action: Action) -> Option<Unavailable> {
         {
             Some(Unavailable::NoProject)
         }
+        Action::AddMeasure
+        | Action::AddDriver
+        | Action::AddChangeIdea
+        | Action::AddBenefit
+        | Action::AddTeamMember
+        | Action::SetLead
+        | Action::SetSponsor
+        | Action::SetCoach
+            if !has_project =>
+        {
+            Some(Unavailable::NoProject)
+        }
         Action::Open if model.pane == Pane::Board && !has_project => Some(Unavailable::NoProject),
+        Action::EditMeasure | Action::DeleteMeasure => in_section(
+            Section::Measures,
+            detail.is_some_and(|d| !d.detail.measures.is_empty()),
+        ),
+        Action::RenameDriverOrIdea | Action::DeleteDriverOrIdea => in_section(
+            Section::Drivers,
+            detail.is_some_and(|d| d.selected_driver_item().is_some()),
+        ),
+        Action::EditBenefit | Action::DeleteBenefit => in_section(
+            Section::Benefits,
+            detail.is_some_and(|d| !d.detail.benefits.is_empty()),
+        ),
+        Action::RemoveFromTeam => in_section(
+            Section::Team,
+            detail.is_some_and(|d| !d.detail.team.is_empty()),
+        ),
+        Action::EditNote | Action::DeleteNote => in_section(
+            Section::Notes,
+            detail.is_some_and(|d| !d.detail.notes.is_empty()),
+        ),
         Action::ToggleChart
         | Action::RebaseChart
         | Action::ExportChart
@@ -132,11 +180,12 @@ pub fn unavailable(model: &Model, action: Action) -> Option<Unavailable> {
     }
 }
 
-/// What the palette lists here: every action that can run, less pure navigation.
+/// What the palette lists here: every action that can run, less pure navigation and the
+/// keys of forms and questions.
 pub fn palette_actions(model: &Model) -> Vec<Action> {
     Action::ALL
         .iter()
         .copied()
-        .filter(|a| !a.is_navigation() && unavailable(model, *a).is_none())
+        .filter(|a| !a.is_navigation() && !a.is_overlay_key() && unavailable(model, *a).is_none())
         .collect()
 }

@@ -1,7 +1,7 @@
 //! The detail pane's state: one project with everything on it, the section shown and the
 //! item selected there. A measure's data is read only when that measure is shown.
 
-use crate::domain::{DataPoint, Measure, ProjectRef};
+use crate::domain::{DataPoint, DriverLevel, Measure, ProjectRef};
 use crate::spc::{self, RunChartResult, XmrResult};
 use crate::store::{HistoryEntry, ProjectDetail, Store, StoreError};
 
@@ -48,6 +48,13 @@ impl Section {
             Section::History => "History",
         }
     }
+}
+
+/// A thing in the driver diagram that can be renamed or deleted, by its name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DriverItem {
+    Driver(String),
+    Idea(String),
 }
 
 /// Which chart a measure is drawn as.
@@ -117,17 +124,11 @@ impl DetailView {
             Section::Pdsa => self.detail.pdsa_cycles.len(),
             Section::Measures => self.detail.measures.len(),
             Section::History => self.history.len(),
-            // Notes scroll by line: every line of every note, and a gap after each.
-            Section::Notes => self
-                .detail
-                .notes
-                .iter()
-                .map(|n| n.text.lines().count() + 1)
-                .sum(),
+            Section::Notes => self.detail.notes.len(),
             Section::Scores => self.detail.scores.len(),
             Section::Benefits => self.detail.benefits.len(),
             Section::Team => self.detail.team.len(),
-            Section::Drivers => self.detail.drivers.len() + self.detail.change_ideas.len(),
+            Section::Drivers => self.driver_rows().len(),
             Section::Charter => 1,
             Section::Gateway => self.detail.gateway.len(),
         }
@@ -191,6 +192,78 @@ impl DetailView {
         let last = self.points.as_ref()?.1.len() as isize - 1;
         self.point = Some((index as isize + step).clamp(0, last) as usize);
         self.selected_point().map(|(_, p)| p)
+    }
+
+    /// The driver diagram as an indented tree of rows: aim → primary drivers → secondary
+    /// drivers → change ideas, each with what it names (none for the aim and headings).
+    pub fn driver_rows(&self) -> Vec<(String, Option<DriverItem>)> {
+        let d = &self.detail;
+        let mut rows = vec![(format!("Aim: {}", d.project.aim), None)];
+        let idea = |title: &str, indent: &str| {
+            (
+                format!("{indent}◆ {title}"),
+                Some(DriverItem::Idea(title.to_string())),
+            )
+        };
+        let ideas_of = |driver: i64| {
+            d.change_ideas
+                .iter()
+                .filter(move |c| c.driver_ids.contains(&driver))
+        };
+        for primary in d.drivers.iter().filter(|x| x.level == DriverLevel::Primary) {
+            rows.push((
+                format!("├─ {}", primary.text),
+                Some(DriverItem::Driver(primary.text.clone())),
+            ));
+            rows.extend(ideas_of(primary.id).map(|c| idea(&c.title, "│    ")));
+            let secondaries: Vec<_> = d
+                .drivers
+                .iter()
+                .filter(|x| x.parent_id == Some(primary.id))
+                .collect();
+            for (i, secondary) in secondaries.iter().enumerate() {
+                let (branch, stem) = if i + 1 == secondaries.len() {
+                    ("└─", " ")
+                } else {
+                    ("├─", "│")
+                };
+                rows.push((
+                    format!("│  {branch} {}", secondary.text),
+                    Some(DriverItem::Driver(secondary.text.clone())),
+                ));
+                let indent = format!("│  {stem}    ");
+                rows.extend(ideas_of(secondary.id).map(|c| idea(&c.title, &indent)));
+            }
+        }
+        let unlinked: Vec<_> = d
+            .change_ideas
+            .iter()
+            .filter(|c| c.driver_ids.is_empty())
+            .collect();
+        if !unlinked.is_empty() {
+            rows.push(("Change ideas not yet on a driver:".into(), None));
+            rows.extend(unlinked.iter().map(|c| idea(&c.title, "   ")));
+        }
+        rows
+    }
+
+    /// The driver or change idea selected in the Drivers section.
+    pub fn selected_driver_item(&self) -> Option<DriverItem> {
+        if self.section != Section::Drivers {
+            return None;
+        }
+        self.driver_rows().into_iter().nth(self.selected)?.1
+    }
+
+    /// The selected note, newest first as Notes lists them, with its number (from 1,
+    /// oldest first, as `note edit` takes it).
+    pub fn selected_note(&self) -> Option<(usize, &crate::domain::Note)> {
+        if self.section != Section::Notes {
+            return None;
+        }
+        let n = self.detail.notes.len();
+        let index = n.checked_sub(self.selected + 1)?;
+        self.detail.notes.get(index).map(|note| (index + 1, note))
     }
 
     /// The measure shown: the selected one in the measures section, else the main one.

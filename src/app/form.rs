@@ -1,10 +1,11 @@
-//! Forms: text fields (ratatui-textarea) that validate as the domain does, show errors next
-//! to the field, and write nothing until confirmed. Enter moves on in a one-line field and
-//! makes a new line in a multi-line one; Ctrl-s confirms; Esc leaves with nothing written.
+//! Forms: text fields (ratatui-textarea), choices picked from a list and names picked from
+//! the portfolio's people; each validates as the domain does, shows its error beside the
+//! field, and writes nothing until saved. Fields are addressed by [`FieldId`], never by
+//! their label, so a form cannot read a field it does not have without the compiler seeing.
 
 use ratatui_textarea::TextArea;
 
-use crate::domain::ProjectRef;
+use crate::domain::{CharterField, ProjectRef};
 
 /// What a form is for, and what it acts on (with the version read, to refuse conflicts).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,6 +22,10 @@ pub enum FormKind {
     Note {
         reference: ProjectRef,
     },
+    EditNote {
+        reference: ProjectRef,
+        number: usize,
+    },
     AddPdsa {
         reference: ProjectRef,
     },
@@ -36,12 +41,140 @@ pub enum FormKind {
         reference: ProjectRef,
         measure: String,
     },
+    AddMeasure {
+        reference: ProjectRef,
+    },
+    EditMeasure {
+        reference: ProjectRef,
+        measure: String,
+    },
+    AddDriver {
+        reference: ProjectRef,
+    },
+    AddChangeIdea {
+        reference: ProjectRef,
+    },
+    /// Renames the driver or change idea `item` (as the Drivers section lists them).
+    RenameDriverOrIdea {
+        reference: ProjectRef,
+        item: super::detail::DriverItem,
+    },
+    AddBenefit {
+        reference: ProjectRef,
+    },
+    EditBenefit {
+        reference: ProjectRef,
+        number: usize,
+    },
+    /// Gives a person a role: a team member, the lead, sponsor or coach.
+    Assign {
+        reference: ProjectRef,
+    },
     Filter,
     /// A register file to import, checked by a dry run before the coach confirms.
     ImportProjects,
 }
 
+/// Every field a form can have. Labels come from here, once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FieldId {
+    Charter(CharterField),
+    Lead,
+    Coach,
+    Status,
+    Score,
+    Why,
+    Note,
+    ChangeIdea,
+    Objective,
+    Prediction,
+    Plan,
+    Do,
+    Study,
+    Act,
+    NextStep,
+    /// When a PDSA cycle started or is planned to start.
+    Started,
+    Finished,
+    Measure,
+    Date,
+    Value,
+    Reason,
+    File,
+    Sheet,
+    Name,
+    Kind,
+    Direction,
+    Definition,
+    Unit,
+    Source,
+    Frequency,
+    Target,
+    Level,
+    Parent,
+    Drivers,
+    Amount,
+    Claimed,
+    Person,
+    Role,
+    Text,
+}
+
+impl FieldId {
+    pub fn label(self) -> &'static str {
+        match self {
+            FieldId::Charter(c) => c.label(),
+            FieldId::Lead => "Lead",
+            FieldId::Coach => "Coach",
+            FieldId::Status => "Status",
+            FieldId::Score => "Score",
+            FieldId::Why => "Why",
+            FieldId::Note => "Note",
+            FieldId::ChangeIdea => "Change idea",
+            FieldId::Objective => "Objective",
+            FieldId::Prediction => "Prediction",
+            FieldId::Plan => "Plan",
+            FieldId::Do => "Do",
+            FieldId::Study => "Study",
+            FieldId::Act => "Act",
+            FieldId::NextStep => "Next step",
+            FieldId::Started => "Started",
+            FieldId::Finished => "Finished",
+            FieldId::Measure => "Measure",
+            FieldId::Date => "Date",
+            FieldId::Value => "Value",
+            FieldId::Reason => "Reason",
+            FieldId::File => "File",
+            FieldId::Sheet => "Sheet",
+            FieldId::Name => "Name",
+            FieldId::Kind => "Kind",
+            FieldId::Direction => "Better when it goes",
+            FieldId::Definition => "Definition",
+            FieldId::Unit => "Unit",
+            FieldId::Source => "Source",
+            FieldId::Frequency => "Frequency",
+            FieldId::Target => "Target",
+            FieldId::Level => "Level",
+            FieldId::Parent => "Under primary driver",
+            FieldId::Drivers => "Serves driver",
+            FieldId::Amount => "Amount",
+            FieldId::Claimed => "Claimed on",
+            FieldId::Person => "Name",
+            FieldId::Role => "Role",
+            FieldId::Text => "Text",
+        }
+    }
+}
+
+/// One option of a choice field: the value a form reads, and the words shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChoiceOption {
+    pub value: String,
+    pub shown: String,
+}
+
 pub struct Field {
+    pub id: FieldId,
     pub label: &'static str,
     pub input: TextArea<'static>,
     pub multiline: bool,
@@ -51,25 +184,91 @@ pub struct Field {
     pub error: Option<String>,
     /// The value the form opened with: only fields that differ from it are saved.
     pub original: String,
+    /// A choice picked from a list (kind, direction, role): ←/→ pick, typing jumps to the
+    /// option starting with the letter. Empty for a typed field.
+    pub options: Vec<ChoiceOption>,
+    pub chosen: usize,
+    /// Names offered as the coach types (people): Tab takes the first that matches.
+    pub suggestions: Vec<String>,
 }
 
 impl Field {
-    pub fn new(label: &'static str, value: &str, multiline: bool, hint: &'static str) -> Field {
+    /// A typed field, a paragraph when the charter or `multiline` says so.
+    pub fn new(id: FieldId, value: &str) -> Field {
+        let multiline = matches!(id, FieldId::Charter(c) if c.multiline());
+        let hint = match id {
+            FieldId::Charter(c) => c.hint(),
+            _ => "",
+        };
         let mut input = TextArea::new(value.split('\n').map(str::to_string).collect());
         input.move_cursor(ratatui_textarea::CursorMove::Bottom);
         input.move_cursor(ratatui_textarea::CursorMove::End);
-        if multiline {
-            // A long prediction or study reads as a paragraph, not one line scrolled sideways.
-            input.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
-        }
-        Field {
-            label,
+        let mut field = Field {
+            id,
+            label: id.label(),
             input,
-            multiline,
+            multiline: false,
             hint,
             error: None,
             original: value.to_string(),
+            options: Vec::new(),
+            chosen: 0,
+            suggestions: Vec::new(),
+        };
+        if multiline {
+            field = field.multiline();
         }
+        field
+    }
+
+    /// A paragraph: Enter makes a new line and long text wraps.
+    pub fn multiline(mut self) -> Field {
+        self.multiline = true;
+        // A long prediction or study reads as a paragraph, not one line scrolled sideways.
+        self.input
+            .set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+        self
+    }
+
+    pub fn hint(mut self, hint: &'static str) -> Field {
+        self.hint = hint;
+        self
+    }
+
+    /// A choice of `options` (value, words shown), opened on the one whose value is
+    /// `current` (else the first).
+    pub fn choice(id: FieldId, options: &[(&str, &str)], current: &str) -> Field {
+        let mut field = Field::new(id, "");
+        field.options = options
+            .iter()
+            .map(|(value, shown)| ChoiceOption {
+                value: value.to_string(),
+                shown: shown.to_string(),
+            })
+            .collect();
+        field.chosen = field
+            .options
+            .iter()
+            .position(|o| o.value == current)
+            .unwrap_or(0);
+        field.original = field.value();
+        field
+    }
+
+    /// A choice whose options are their own words (`outcome`, `process`).
+    pub fn choice_of(id: FieldId, options: &[&str], current: &str) -> Field {
+        let pairs: Vec<(&str, &str)> = options.iter().map(|o| (*o, *o)).collect();
+        Field::choice(id, &pairs, current)
+    }
+
+    /// Offers `names` as the coach types.
+    pub fn suggest(mut self, names: Vec<String>) -> Field {
+        self.suggestions = names;
+        self
+    }
+
+    pub fn is_choice(&self) -> bool {
+        !self.options.is_empty()
     }
 
     /// Whether the user changed the value since the form opened.
@@ -77,9 +276,66 @@ impl Field {
         self.value() != self.original
     }
 
-    /// The text as typed, lines joined with newlines.
+    /// The text as typed (lines joined with newlines), or the chosen option's value.
     pub fn value(&self) -> String {
-        self.input.lines().join("\n")
+        match self.options.get(self.chosen) {
+            Some(option) => option.value.clone(),
+            None => self.input.lines().join("\n"),
+        }
+    }
+
+    /// Picks the option `step` away, wrapping.
+    pub fn choose_next(&mut self, step: isize) {
+        let n = self.options.len() as isize;
+        if n > 0 {
+            self.chosen = (self.chosen as isize + step).rem_euclid(n) as usize;
+        }
+    }
+
+    /// Picks the next option whose words start with `c`.
+    pub fn choose_by_letter(&mut self, c: char) {
+        let n = self.options.len();
+        let starts = |i: usize| {
+            self.options[i]
+                .shown
+                .chars()
+                .next()
+                .is_some_and(|f| f.eq_ignore_ascii_case(&c))
+        };
+        if let Some(i) = (1..=n).map(|k| (self.chosen + k) % n).find(|i| starts(*i)) {
+            self.chosen = i;
+        }
+    }
+
+    /// The names that match what is typed, best first (none for an empty field or a name
+    /// already typed in full).
+    pub fn matches(&self) -> Vec<&str> {
+        let typed = self.value();
+        if typed.trim().is_empty() || self.suggestions.is_empty() {
+            return Vec::new();
+        }
+        let ranked = super::overlay::fuzzy_rank(
+            &typed,
+            self.suggestions.iter().map(|s| (s.as_str(), s.as_str())),
+        );
+        if ranked
+            .first()
+            .is_some_and(|best| best.eq_ignore_ascii_case(typed.trim()))
+        {
+            return Vec::new();
+        }
+        ranked
+    }
+
+    /// Takes the best matching name into the field; false when there is none to take.
+    pub fn complete(&mut self) -> bool {
+        let Some(best) = self.matches().first().map(|s| s.to_string()) else {
+            return false;
+        };
+        self.input = TextArea::new(vec![best]);
+        self.input.move_cursor(ratatui_textarea::CursorMove::End);
+        self.error = None;
+        true
     }
 }
 
@@ -96,12 +352,14 @@ pub struct Form {
 }
 
 impl Form {
+    /// A form focused on its first typed field, so a name typed at once lands in it.
     pub fn new(kind: FormKind, title: impl Into<String>, fields: Vec<Field>) -> Form {
+        let focus = fields.iter().position(|f| !f.is_choice()).unwrap_or(0);
         Form {
             kind,
             title: title.into(),
             fields,
-            focus: 0,
+            focus,
             error: None,
             guide: Vec::new(),
         }
@@ -109,6 +367,14 @@ impl Form {
 
     pub fn with_guide(mut self, guide: Vec<(String, String)>) -> Form {
         self.guide = guide;
+        self
+    }
+
+    /// Opens on `id` rather than the first typed field (the record form types the value).
+    pub fn focus_on(mut self, id: FieldId) -> Form {
+        if let Some(i) = self.fields.iter().position(|f| f.id == id) {
+            self.focus = i;
+        }
         self
     }
 
@@ -122,22 +388,30 @@ impl Form {
         self.guide.iter().position(|(key, _)| same(key))
     }
 
-    pub fn value(&self, label: &str) -> String {
-        self.fields
-            .iter()
-            .find(|f| f.label == label)
-            .map(Field::value)
-            .unwrap_or_default()
+    fn field(&self, id: FieldId) -> Option<&Field> {
+        self.fields.iter().find(|f| f.id == id)
     }
 
-    /// Whether the field with this label was changed since the form opened.
-    pub fn changed(&self, label: &str) -> bool {
-        self.fields.iter().any(|f| f.label == label && f.changed())
+    /// The field's value; empty for a field this form does not have.
+    pub fn value(&self, id: FieldId) -> String {
+        self.field(id).map(Field::value).unwrap_or_default()
     }
 
-    pub fn set_error(&mut self, label: &str, message: impl Into<String>) {
+    /// The value trimmed, `None` when empty.
+    pub fn optional(&self, id: FieldId) -> Option<String> {
+        Some(self.value(id).trim().to_string()).filter(|t| !t.is_empty())
+    }
+
+    /// Whether the field was changed since the form opened.
+    pub fn changed(&self, id: FieldId) -> bool {
+        self.field(id).is_some_and(Field::changed)
+    }
+
+    /// Says why a field's value was refused, and moves to it; a form without the field
+    /// says it under the fields.
+    pub fn set_error(&mut self, id: FieldId, message: impl Into<String>) {
         let message = message.into();
-        match self.fields.iter().position(|f| f.label == label) {
+        match self.fields.iter().position(|f| f.id == id) {
             Some(i) => {
                 self.fields[i].error = Some(message);
                 self.focus = i;

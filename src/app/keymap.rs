@@ -7,23 +7,90 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::Action;
 
-/// Where a binding applies. `Global` bindings apply in every pane unless a pane rebinds.
+/// Where a binding applies. A pane's keys fall back to `Global`'s, a Detail section's to
+/// Detail's (so `e` edits the measure in Measures and the charter elsewhere); an overlay's
+/// keys are its own, so typing in a form never runs a pane's action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Context {
     Global,
     Board,
     Detail,
+    Team,
+    Measures,
+    Drivers,
+    Benefits,
+    Notes,
     Metrics,
+    Form,
+    Confirm,
+    Choice,
+    /// The palette and search: a query typed over a list.
+    List,
+    Help,
 }
 
 impl Context {
+    /// In the order help and the README list them.
+    pub const ALL: [Context; 14] = [
+        Context::Global,
+        Context::Board,
+        Context::Detail,
+        Context::Team,
+        Context::Measures,
+        Context::Drivers,
+        Context::Benefits,
+        Context::Notes,
+        Context::Metrics,
+        Context::Form,
+        Context::Confirm,
+        Context::Choice,
+        Context::List,
+        Context::Help,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             Context::Global => "Everywhere",
             Context::Board => "Board",
             Context::Detail => "Detail",
+            Context::Team => "Detail: Team",
+            Context::Measures => "Detail: Measures",
+            Context::Drivers => "Detail: Drivers",
+            Context::Benefits => "Detail: Benefits",
+            Context::Notes => "Detail: Notes",
             Context::Metrics => "Metrics",
+            Context::Form => "Forms",
+            Context::Confirm => "Questions",
+            Context::Choice => "Choices",
+            Context::List => "Palette and search",
+            Context::Help => "Help",
         }
+    }
+
+    /// Whose keys apply where this context binds none.
+    pub fn parent(self) -> Option<Context> {
+        match self {
+            Context::Board | Context::Detail | Context::Metrics => Some(Context::Global),
+            Context::Team
+            | Context::Measures
+            | Context::Drivers
+            | Context::Benefits
+            | Context::Notes => Some(Context::Detail),
+            _ => None,
+        }
+    }
+
+    /// This context and the ones it falls back to, nearest first.
+    pub fn chain(self) -> impl Iterator<Item = Context> {
+        std::iter::successors(Some(self), |c| c.parent())
+    }
+
+    /// Opened over a pane: its keys are its own.
+    pub fn is_overlay(self) -> bool {
+        matches!(
+            self,
+            Context::Form | Context::Confirm | Context::Choice | Context::List | Context::Help
+        )
     }
 }
 
@@ -238,6 +305,23 @@ impl Default for Keymap {
                 bind(Detail, A::PointNext, &[c(']')], false),
                 bind(Detail, A::ToggleGatewayItem, &[c(' ')], false),
                 bind(Detail, A::WriteProjectReport, &[c('R')], false),
+                bind(Team, A::AddTeamMember, &[c('a')], true),
+                bind(Team, A::SetLead, &[c('L')], false),
+                bind(Team, A::SetSponsor, &[c('P')], false),
+                bind(Team, A::SetCoach, &[c('C')], false),
+                bind(Team, A::RemoveFromTeam, &[c('d')], true),
+                bind(Measures, A::AddMeasure, &[c('a')], true),
+                bind(Measures, A::EditMeasure, &[c('e')], true),
+                bind(Measures, A::DeleteMeasure, &[c('d')], false),
+                bind(Drivers, A::AddDriver, &[c('a')], true),
+                bind(Drivers, A::AddChangeIdea, &[c('i')], true),
+                bind(Drivers, A::RenameDriverOrIdea, &[c('e')], true),
+                bind(Drivers, A::DeleteDriverOrIdea, &[c('d')], false),
+                bind(Benefits, A::AddBenefit, &[c('a')], true),
+                bind(Benefits, A::EditBenefit, &[c('e')], true),
+                bind(Benefits, A::DeleteBenefit, &[c('d')], false),
+                bind(Notes, A::EditNote, &[c('e')], true),
+                bind(Notes, A::DeleteNote, &[c('d')], false),
                 bind(Metrics, A::SelectLeft, &[c('h'), p(K::Left)], false),
                 bind(Metrics, A::SelectRight, &[c('l'), p(K::Right)], false),
                 bind(Metrics, A::SelectUp, &[c('k'), p(K::Up)], false),
@@ -246,21 +330,39 @@ impl Default for Keymap {
                 bind(Metrics, A::NextPanels, &[c(']')], false),
                 bind(Metrics, A::PreviousPanels, &[c('[')], false),
                 bind(Metrics, A::WriteBoardReport, &[c('R')], false),
+                bind(Form, A::Save, &[Key::ctrl('s')], true),
+                bind(Form, A::NextField, &[p(K::Tab)], true),
+                bind(Form, A::PreviousField, &[p(K::BackTab)], false),
+                bind(Form, A::Close, &[p(K::Esc)], true),
+                bind(Confirm, A::Yes, &[c('y'), c('Y'), p(K::Enter)], true),
+                bind(Confirm, A::No, &[c('n'), c('N')], true),
+                bind(Confirm, A::Close, &[p(K::Esc)], false),
+                bind(Choice, A::ListUp, &[c('k'), p(K::Up)], false),
+                bind(Choice, A::ListDown, &[c('j'), p(K::Down)], false),
+                bind(Choice, A::Choose, &[p(K::Enter)], true),
+                bind(Choice, A::Close, &[p(K::Esc)], true),
+                bind(List, A::ListUp, &[p(K::Up)], false),
+                bind(List, A::ListDown, &[p(K::Down)], false),
+                bind(List, A::Choose, &[p(K::Enter)], true),
+                bind(List, A::Close, &[p(K::Esc)], true),
+                bind(Help, A::ListUp, &[c('k'), p(K::Up)], false),
+                bind(Help, A::ListDown, &[c('j'), p(K::Down)], false),
+                bind(Help, A::Close, &[p(K::Esc), c('?'), c('q')], true),
             ],
         }
     }
 }
 
 impl Keymap {
-    /// The action for a key in a context: the context's own binding first, then a global one.
+    /// The action for a key in a context: the context's own binding first, then those of
+    /// the contexts it falls back to.
     pub fn lookup(&self, context: Context, key: Key) -> Option<Action> {
-        let find = |ctx: Context| {
+        context.chain().find_map(|ctx| {
             self.bindings
                 .iter()
                 .find(|b| b.context == ctx && b.keys.contains(&key))
                 .map(|b| b.action)
-        };
-        find(context).or_else(|| find(Context::Global))
+        })
     }
 
     /// Where else a key does something: so a key pressed in the wrong pane can say where
@@ -268,25 +370,23 @@ impl Keymap {
     pub fn elsewhere(&self, key: Key) -> Option<(Context, Action)> {
         self.bindings
             .iter()
-            .find(|b| b.keys.contains(&key))
+            .find(|b| !b.context.is_overlay() && b.keys.contains(&key))
             .map(|b| (b.context, b.action))
     }
 
-    /// The keys that do an action in a context (its own, else the global ones).
+    /// The keys that do an action in a context (its own, else those it falls back to).
     pub fn keys_for(&self, context: Context, action: Action) -> Vec<Key> {
-        let find = |ctx: Context| {
-            self.bindings
-                .iter()
-                .filter(|b| b.context == ctx && b.action == action)
-                .flat_map(|b| b.keys.iter().copied())
-                .collect::<Vec<_>>()
-        };
-        let own = find(context);
-        if own.is_empty() {
-            find(Context::Global)
-        } else {
-            own
-        }
+        context
+            .chain()
+            .map(|ctx| {
+                self.bindings
+                    .iter()
+                    .filter(|b| b.context == ctx && b.action == action)
+                    .flat_map(|b| b.keys.iter().copied())
+                    .collect::<Vec<_>>()
+            })
+            .find(|keys| !keys.is_empty())
+            .unwrap_or_default()
     }
 
     /// The first key that does `action` in a context, as a hint in a message names it ("u");
@@ -299,15 +399,19 @@ impl Keymap {
 
     /// Footer hints for a context: key and short description.
     pub fn footer(&self, context: Context) -> Vec<(String, &'static str, Action)> {
-        let mut hints: Vec<(String, &'static str, Action)> = self
-            .bindings
-            .iter()
-            .filter(|b| b.in_footer && b.context == context)
-            .chain(
+        let mut hints: Vec<(String, &'static str, Action)> = context
+            .chain()
+            .flat_map(|ctx| {
                 self.bindings
                     .iter()
-                    .filter(|b| b.in_footer && b.context == Context::Global),
-            )
+                    .filter(move |b| b.in_footer && b.context == ctx)
+            })
+            // A key a nearer context took over is not offered for what it did further out.
+            .filter(|b| {
+                b.keys
+                    .first()
+                    .is_some_and(|k| self.lookup(context, *k) == Some(b.action))
+            })
             .filter_map(|b| {
                 b.keys
                     .first()
@@ -322,12 +426,7 @@ impl Keymap {
     /// checks), so the documented keys cannot drift from the real ones.
     pub fn markdown(&self) -> String {
         let mut out = String::from("| where | keys | does |\n|---|---|---|\n");
-        for context in [
-            Context::Global,
-            Context::Board,
-            Context::Detail,
-            Context::Metrics,
-        ] {
+        for context in Context::ALL {
             for binding in self.bindings.iter().filter(|b| b.context == context) {
                 let keys: Vec<String> = binding.keys.iter().map(|k| format!("`{k}`")).collect();
                 out.push_str(&format!(
@@ -344,27 +443,29 @@ impl Keymap {
     /// A key that would do two things in one pane (its own binding or a global one), said
     /// in words; None when every key is unambiguous.
     pub fn clash(&self) -> Option<String> {
-        for context in [
-            Context::Board,
-            Context::Detail,
-            Context::Metrics,
-            Context::Global,
-        ] {
+        for context in Context::ALL {
+            let chain: Vec<Context> = context.chain().collect();
             let visible: Vec<&Binding> = self
                 .bindings
                 .iter()
-                .filter(|b| b.context == context || b.context == Context::Global)
+                .filter(|b| chain.contains(&b.context))
                 .collect();
             for (i, a) in visible.iter().enumerate() {
                 for b in &visible[i + 1..] {
                     if a.action == b.action {
                         continue;
                     }
-                    // A pane's own binding may take a global key over on purpose (defaults
-                    // do not); a clash is two actions one key can reach in the same context.
+                    // A clash is two actions one key reaches at one level, or a pane's key
+                    // hiding a global one (a config slip). A Detail section takes Detail's
+                    // `e` and `d` over on purpose: they act on the section's item there.
                     let same_level = a.context == b.context;
+                    let hides_global =
+                        (a.context == Context::Global) != (b.context == Context::Global);
+                    let in_section = [a.context, b.context]
+                        .iter()
+                        .any(|c| c.parent() == Some(Context::Detail));
                     if let Some(key) = a.keys.iter().find(|k| b.keys.contains(k))
-                        && (same_level || context != Context::Global)
+                        && (same_level || (hides_global && !in_section))
                     {
                         return Some(format!(
                             "{key} would both {} and {} in {}",
@@ -407,6 +508,22 @@ fn footer_word(action: Action) -> &'static str {
         Action::AddPdsa => "PDSA",
         Action::RecordValue => "record",
         Action::ToggleChart => "XmR/run",
+        Action::AddTeamMember => "add member",
+        Action::AddMeasure => "add measure",
+        Action::AddDriver => "add driver",
+        Action::AddBenefit => "add benefit",
+        Action::AddChangeIdea => "add idea",
+        Action::EditMeasure => "edit measure",
+        Action::EditBenefit => "edit benefit",
+        Action::EditNote => "edit note",
+        Action::RenameDriverOrIdea => "rename",
+        Action::RemoveFromTeam => "remove",
+        Action::Save => "save",
+        Action::NextField => "next field",
+        Action::Close => "close",
+        Action::Yes => "yes",
+        Action::No => "no",
+        Action::Choose => "choose",
         other => other.description(),
     }
 }

@@ -8,15 +8,17 @@ pub mod board;
 pub mod config;
 pub mod detail;
 pub mod form;
+mod forms;
 pub mod keymap;
 pub mod metrics;
 mod navigate;
 pub mod overlay;
+mod overlay_actions;
 mod overlay_keys;
+mod project_parts;
 pub mod register;
 mod report;
 mod search;
-mod submit;
 mod update;
 
 use chrono::NaiveDate;
@@ -25,8 +27,9 @@ use crossterm::event::{Event, KeyEventKind};
 pub use action::Action;
 pub use board::BoardView;
 pub use config::{Config, ThemeName};
+pub use detail::DriverItem;
 pub use detail::{ChartKind, DetailView, Section};
-pub use form::{Field, Form, FormKind};
+pub use form::{Field, FieldId, Form, FormKind};
 pub use keymap::{Context, Key, Keymap};
 pub use metrics::{MetricsFocus, MetricsView};
 pub use overlay::{Choice, ChoicePurpose, Confirm, ConfirmPurpose, Overlay, Palette, Search};
@@ -187,8 +190,28 @@ impl Model {
         })
     }
 
+    /// Where keys are looked up now: the open overlay's context, else the pane's.
     pub fn context(&self) -> Context {
-        self.pane.context()
+        match &self.overlay {
+            Some(Overlay::Form(_)) => Context::Form,
+            Some(Overlay::Confirm(_)) => Context::Confirm,
+            Some(Overlay::Choice(_)) => Context::Choice,
+            Some(Overlay::Palette(_) | Overlay::Search(_)) => Context::List,
+            Some(Overlay::Help { .. }) => Context::Help,
+            None => self.pane_context(),
+        }
+    }
+
+    /// The pane's context; in Detail, the shown section's when it has keys of its own.
+    pub fn pane_context(&self) -> Context {
+        match (self.pane, self.detail.as_ref().map(|d| d.section)) {
+            (Pane::Detail, Some(Section::Team)) => Context::Team,
+            (Pane::Detail, Some(Section::Measures)) => Context::Measures,
+            (Pane::Detail, Some(Section::Drivers)) => Context::Drivers,
+            (Pane::Detail, Some(Section::Benefits)) => Context::Benefits,
+            (Pane::Detail, Some(Section::Notes)) => Context::Notes,
+            (pane, _) => pane.context(),
+        }
     }
 
     pub fn keymap(&self) -> &Keymap {
@@ -207,7 +230,7 @@ impl Model {
     /// The key that does `action` here, as a hint names it ("u"), so that a rebinding in
     /// config.toml changes the hint too.
     pub fn key_hint(&self, action: Action) -> String {
-        self.keymap().hint(self.context(), action)
+        self.keymap().hint(self.pane_context(), action)
     }
 
     pub(crate) fn info(&mut self, text: impl Into<String>) {

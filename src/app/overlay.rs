@@ -104,6 +104,15 @@ impl Palette {
                 .copied()
                 .zip(texts.iter().map(String::as_str)),
         );
+        // A description typed in full names its action: it comes first.
+        if let Some(i) = self
+            .matches
+            .iter()
+            .position(|a| a.description().eq_ignore_ascii_case(query.trim()))
+        {
+            let exact = self.matches.remove(i);
+            self.matches.insert(0, exact);
+        }
         self.selected = self.selected.min(self.matches.len().saturating_sub(1));
     }
 }
@@ -179,8 +188,70 @@ pub struct Confirm {
 /// What a yes does.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ConfirmPurpose {
-    DeleteProject { reference: ProjectRef, version: i64 },
+    DeleteProject {
+        reference: ProjectRef,
+        version: i64,
+    },
     ImportProjects(Box<super::register::PendingImport>),
+    /// Deletes a thing on a project (undo brings it back).
+    Delete(Deletion),
+}
+
+impl Deletion {
+    pub fn reference(&self) -> ProjectRef {
+        match self {
+            Deletion::Measure { reference, .. }
+            | Deletion::DriverOrIdea { reference, .. }
+            | Deletion::Benefit { reference, .. }
+            | Deletion::Note { reference, .. }
+            | Deletion::Role { reference, .. } => *reference,
+        }
+    }
+
+    /// What goes, in words: `the measure "Falls"`, `note 3`, `Amira Shah as coach`.
+    pub fn what(&self) -> String {
+        match self {
+            Deletion::Measure { name, .. } => format!("the measure \"{name}\""),
+            Deletion::DriverOrIdea {
+                item: super::DriverItem::Driver(name),
+                ..
+            } => format!("the driver \"{name}\""),
+            Deletion::DriverOrIdea {
+                item: super::DriverItem::Idea(title),
+                ..
+            } => format!("the change idea \"{title}\""),
+            Deletion::Benefit { number, .. } => format!("benefit {number}"),
+            Deletion::Note { number, .. } => format!("note {number}"),
+            Deletion::Role { role, person, .. } => format!("{person} as {role}"),
+        }
+    }
+}
+
+/// A thing on a project a coach can delete, named as the store finds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Deletion {
+    Measure {
+        reference: ProjectRef,
+        name: String,
+    },
+    DriverOrIdea {
+        reference: ProjectRef,
+        item: super::DriverItem,
+    },
+    /// The `number`th benefit or note, from 1 as the store counts them.
+    Benefit {
+        reference: ProjectRef,
+        number: usize,
+    },
+    Note {
+        reference: ProjectRef,
+        number: usize,
+    },
+    Role {
+        reference: ProjectRef,
+        role: crate::domain::Role,
+        person: String,
+    },
 }
 
 impl Confirm {
@@ -188,6 +259,32 @@ impl Confirm {
     /// of the Enter that ran the dry run must not skip past.
     pub fn enter_confirms(&self) -> bool {
         !matches!(self.purpose, ConfirmPurpose::ImportProjects(_))
+    }
+
+    /// Asks before deleting a thing on a project, named in words.
+    pub fn delete(deletion: Deletion, undo_key: &str) -> Confirm {
+        let mut question = vec![format!(
+            "Delete {} from {}? ({undo_key} undoes it)",
+            deletion.what(),
+            deletion.reference()
+        )];
+        if let Deletion::Measure { .. } = &deletion {
+            question.push("Its data, rebases and links to PDSA cycles go with it.".into());
+        }
+        if let Deletion::DriverOrIdea {
+            item: super::DriverItem::Driver(_),
+            ..
+        } = &deletion
+        {
+            question.push("Secondary drivers under it go with it; change ideas stay.".into());
+        }
+        Confirm {
+            title: "Delete?".into(),
+            question,
+            yes: "delete",
+            no: "keep",
+            purpose: ConfirmPurpose::Delete(deletion),
+        }
     }
 
     pub fn delete_project(reference: ProjectRef, version: i64, undo_key: &str) -> Confirm {

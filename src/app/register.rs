@@ -5,9 +5,9 @@
 
 use std::path::PathBuf;
 
-use super::form::{Field, Form, FormKind};
+use super::form::{Field, FieldId, Form, FormKind};
+use super::forms::Submitted;
 use super::overlay::{Confirm, ConfirmPurpose};
-use super::submit::Submitted;
 use super::update::{changed, refused};
 use super::{Action, Model};
 use crate::exchange::register::{
@@ -32,18 +32,8 @@ pub(super) fn import_form() -> Form {
         FormKind::ImportProjects,
         "Import projects from Excel or CSV",
         vec![
-            Field::new(
-                "File",
-                "",
-                false,
-                "a path: paste it, or drop the file on this window",
-            ),
-            Field::new(
-                "Sheet",
-                "",
-                false,
-                "optional: else the first with a project header",
-            ),
+            Field::new(FieldId::File, "").hint("a path: paste it, or drop the file on this window"),
+            Field::new(FieldId::Sheet, "").hint("optional: else the first with a project header"),
         ],
     )
 }
@@ -74,21 +64,21 @@ pub fn dropped_path(text: &str) -> PathBuf {
 /// Reads the file and runs the import dry: the confirmation to show (or that there is nothing
 /// to import), else `None` with what was wrong under the form.
 pub(super) fn check_import(form: &mut Form, store: &mut Store) -> Option<Submitted> {
-    let typed = form.value("File");
+    let typed = form.value(FieldId::File);
     if typed.trim().is_empty() {
-        form.set_error("File", "required: the register's path");
+        form.set_error(FieldId::File, "required: the register's path");
         return None;
     }
     let path = dropped_path(&typed);
     // Standard input is the keyboard here: reading it would hang the app.
     if path == std::path::Path::new("-") {
         form.set_error(
-            "File",
+            FieldId::File,
             "a file's path ('-', standard input, works on the command line)",
         );
         return None;
     }
-    let sheet = form.value("Sheet");
+    let sheet = form.value(FieldId::Sheet);
     let sheet = Some(sheet.trim()).filter(|s| !s.is_empty());
     let stages = match store.stages() {
         Ok(stages) => stages,
@@ -111,7 +101,7 @@ pub(super) fn check_import(form: &mut Form, store: &mut Store) -> Option<Submitt
     let outcome = match store.import_projects(&register.rows, &source, true) {
         Ok(outcome) => outcome,
         Err(ImportError::Row(row)) => {
-            form.set_error("File", row.to_string());
+            form.set_error(FieldId::File, row.to_string());
             return None;
         }
         Err(ImportError::Store(e)) => {
@@ -152,7 +142,7 @@ fn refuse_file(form: &mut Form, error: &RegisterFileError) {
                 .map(|s| format!("sheet {s:?}, "))
                 .unwrap_or_default();
             form.set_error(
-                "File",
+                FieldId::File,
                 format!(
                     "{} bad cell{}: nothing was imported",
                     cells.len(),
@@ -179,7 +169,7 @@ fn refuse_file(form: &mut Form, error: &RegisterFileError) {
         other => {
             form.guide.clear();
             let lines = other.lines(1);
-            form.set_error("File", lines.join(" "));
+            form.set_error(FieldId::File, lines.join(" "));
         }
     }
 }

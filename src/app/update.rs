@@ -3,12 +3,12 @@
 
 use crossterm::event::KeyEvent;
 
-use super::form::{Field, Form, FormKind};
+use super::form::Form;
+use super::forms;
 use super::keymap::normalise;
 use super::navigate::{move_card, open_detail, open_from_metrics, select, show_pane};
 use super::overlay::{Choice, Confirm, Overlay, Palette, Search};
 use super::overlay_keys::overlay_key;
-use super::submit::{add_project_form, edit_project_form, worksheet_form};
 use super::{Action, ChartKind, Model, Pane, Section};
 use crate::domain::{ProjectRef, Status};
 use crate::store::{Store, StoreError};
@@ -188,41 +188,22 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
                 }
             }
         },
-        Action::AddProject => open_form(model, add_project_form()),
+        Action::AddProject => open_form(model, forms::add_project_form(people(store))),
         Action::EditProject => {
             if let Some((reference, _)) = selected_ref(model) {
                 match store.project_detail(reference) {
-                    Ok(d) => open_form(model, edit_project_form(&d.project)),
+                    Ok(d) => open_form(model, forms::edit_project_form(&d.project)),
                     Err(e) => model.error(e.to_string()),
                 }
             }
         }
         Action::SetScore => {
             if let Some((reference, version)) = selected_ref(model) {
-                // The form says where the project stands, as the coach weighs the new score.
                 let now = store
                     .project_detail(reference)
                     .ok()
-                    .and_then(|d| d.project.score)
-                    .map_or("not scored yet".to_string(), |s| {
-                        format!("now {s}: {}", s.meaning())
-                    });
-                open_form(
-                    model,
-                    Form::new(
-                        FormKind::Score { reference, version },
-                        format!("Score {reference} ({now})"),
-                        vec![
-                            Field::new("Score", "", false, "0.5 to 5.0 in steps of 0.5"),
-                            Field::new("Why", "", true, "what moved it (Ctrl-s saves)"),
-                        ],
-                    )
-                    .with_guide(
-                        crate::domain::ProgressScore::scale()
-                            .map(|s| (s.to_string(), s.meaning().to_string()))
-                            .collect(),
-                    ),
-                );
+                    .and_then(|d| d.project.score);
+                open_form(model, forms::score_form(reference, version, now));
             }
         }
         Action::ChangeStatus => {
@@ -239,38 +220,16 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
         }
         Action::AddNote => {
             if let Some((reference, _)) = selected_ref(model) {
-                open_form(
-                    model,
-                    Form::new(
-                        FormKind::Note { reference },
-                        format!("Note on {reference}"),
-                        vec![Field::new(
-                            "Note",
-                            "",
-                            true,
-                            "Enter for a new line, Ctrl-s saves",
-                        )],
-                    ),
-                );
+                open_form(model, forms::note_form(reference));
             }
         }
         Action::AddPdsa => {
             if let Some((reference, _)) = selected_ref(model) {
-                let today = model.today.to_string();
-                open_form(
-                    model,
-                    Form::new(
-                        FormKind::AddPdsa { reference },
-                        format!("New PDSA cycle on {reference}"),
-                        vec![
-                            Field::new("Change idea", "", false, "new or existing"),
-                            Field::new("Objective", "", false, ""),
-                            Field::new("Prediction", "", true, "what will happen, and why"),
-                            Field::new("Plan", "", true, "who, what, when, where, what data"),
-                            Field::new("Start", &today, false, "YYYY-MM-DD"),
-                        ],
-                    ),
-                );
+                let ideas = store
+                    .project_detail(reference)
+                    .map(|d| d.change_ideas.into_iter().map(|c| c.title).collect())
+                    .unwrap_or_default();
+                open_form(model, forms::add_pdsa_form(reference, model.today, ideas));
             }
         }
         Action::EditPdsa => edit_pdsa(model),
@@ -289,21 +248,11 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
                         let dates: Vec<_> = points.iter().map(|p| p.date).collect();
                         crate::domain::next_period(&dates)
                     });
-                let today = next.unwrap_or(model.today).to_string();
-                let mut form = Form::new(
-                    FormKind::RecordValue { reference },
-                    format!("Record a value on {reference}"),
-                    vec![
-                        Field::new("Measure", &measure, false, "its name"),
-                        Field::new("Date", &today, false, "YYYY-MM-DD"),
-                        Field::new("Value", "", false, "a number, may be negative"),
-                        Field::new("Note", "", false, "optional, e.g. PDSA 3 started"),
-                    ],
-                );
-                // Measure and date come filled in: the coach types the value first.
-                if !measure.is_empty() {
-                    form.focus = 2;
-                }
+                let names = shown
+                    .map(|d| d.detail.measures.iter().map(|m| m.name.clone()).collect())
+                    .unwrap_or_default();
+                let form =
+                    forms::record_form(reference, &measure, next.unwrap_or(model.today), names);
                 open_form(model, form);
             }
         }
@@ -331,25 +280,8 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
             Err(e) => model.error(e.to_string()),
         },
         Action::Filter => {
-            let f = &model.filter;
-            open_form(
-                model,
-                Form::new(
-                    FormKind::Filter,
-                    "Filter projects (empty = any)",
-                    vec![
-                        Field::new("Cohort", f.cohort.as_deref().unwrap_or(""), false, ""),
-                        Field::new("Coach", f.coach.as_deref().unwrap_or(""), false, ""),
-                        Field::new("Division", f.division.as_deref().unwrap_or(""), false, ""),
-                        Field::new(
-                            "Status",
-                            f.status.map(|s| s.label()).unwrap_or(""),
-                            false,
-                            "active, on hold, completed, stopped",
-                        ),
-                    ],
-                ),
-            );
+            let form = forms::filter_form(&model.filter, people(store));
+            open_form(model, form);
         }
         Action::Back => {
             if let Some(m) = model
@@ -395,37 +327,38 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
                 return;
             };
             // At the point chosen with [ and ] (the last one until then).
-            let last = d
-                .selected_point()
-                .map(|(_, p)| p.date.to_string())
-                .unwrap_or_else(|| model.today.to_string());
-            let mut form = Form::new(
-                FormKind::Rebase {
-                    reference: d.reference(),
-                    measure: measure.name.clone(),
-                },
-                format!("Rebase {}", measure.name),
-                vec![
-                    Field::new(
-                        "Date",
-                        &last,
-                        false,
-                        "new limits from the first point on or after it",
-                    ),
-                    Field::new(
-                        "Reason",
-                        "",
-                        false,
-                        "required, e.g. new ward layout from June",
-                    ),
-                ],
-            );
-            // The date comes from the chosen point: the reason is what is left to type.
-            form.focus = 1;
+            let at = d.selected_point().map_or(model.today, |(_, p)| p.date);
+            let form = forms::rebase_form(d.reference(), &measure.name, at);
             open_form(model, form);
         }
         Action::ExportChart => export_chart(model),
         Action::ImportProjects => open_form(model, super::register::import_form()),
+        Action::AddMeasure
+        | Action::EditMeasure
+        | Action::DeleteMeasure
+        | Action::AddDriver
+        | Action::AddChangeIdea
+        | Action::RenameDriverOrIdea
+        | Action::DeleteDriverOrIdea
+        | Action::AddBenefit
+        | Action::EditBenefit
+        | Action::DeleteBenefit
+        | Action::AddTeamMember
+        | Action::SetLead
+        | Action::SetSponsor
+        | Action::SetCoach
+        | Action::RemoveFromTeam
+        | Action::EditNote
+        | Action::DeleteNote => super::project_parts::open(model, action, store),
+        Action::Save
+        | Action::NextField
+        | Action::PreviousField
+        | Action::Yes
+        | Action::No
+        | Action::Choose
+        | Action::ListUp
+        | Action::ListDown
+        | Action::Close => super::overlay_actions::apply(model, action, store),
         Action::ExportWorkbook => super::register::export_workbook(model, store),
         Action::WriteBoardReport => super::report::write_board_report(model, store),
         Action::WriteProjectReport => super::report::write_project_report(model, store),
@@ -585,6 +518,15 @@ pub(super) fn open_form(model: &mut Model, form: Form) {
     model.overlay = Some(Overlay::Form(Box::new(form)));
 }
 
+/// The portfolio's people by name, for the pickers (none when they cannot be read: the
+/// field still takes a typed name).
+pub(super) fn people(store: &Store) -> Vec<String> {
+    store
+        .people()
+        .map(|people| people.into_iter().map(|p| p.name).collect())
+        .unwrap_or_default()
+}
+
 fn edit_pdsa(model: &mut Model) {
     let Some(d) = &model.detail else { return };
     if model.pane != Pane::Detail || d.section != Section::Pdsa {
@@ -599,6 +541,6 @@ fn edit_pdsa(model: &mut Model) {
     let Some(cycle) = d.detail.pdsa_cycles.get(d.selected) else {
         return;
     };
-    let form = worksheet_form(d.reference(), cycle);
+    let form = forms::worksheet_form(d.reference(), cycle);
     open_form(model, form);
 }

@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 
 use crate::domain::{
-    ActDecision, BenefitKind, Direction, DriverLevel, MeasureKind, ProgressScore, ProjectRef, Role,
-    Status, parse_date, parse_value,
+    ActDecision, BenefitKind, CharterField, Direction, DriverLevel, MeasureKind, ProgressScore,
+    ProjectRef, Role, Status, parse_date, parse_value,
 };
 
 fn date(input: &str) -> Result<NaiveDate, String> {
@@ -334,6 +334,16 @@ pub enum ProjectCommand {
         /// The person's name (added to people when new).
         person: String,
     },
+    /// Take a person's role on a project away (they stay in the portfolio).
+    Unassign {
+        /// The project: QI-0012, qi-12 or just 12.
+        reference: ProjectRef,
+        /// lead, sponsor, coach or member.
+        #[arg(long)]
+        role: Role,
+        /// The person's name (any case).
+        person: String,
+    },
     /// Delete a project and everything on it (undo brings it back).
     Delete {
         /// The project: QI-0012, qi-12 or just 12.
@@ -384,6 +394,27 @@ pub struct CharterEdit {
     /// Target date, YYYY-MM-DD ("" clears it).
     #[arg(long, value_name = "DATE")]
     pub target_date: Option<String>,
+}
+
+impl CharterEdit {
+    /// The flag given for a charter field; none for the title, which is a flag of
+    /// `project edit` and an argument of `project add`.
+    pub fn value(&self, field: CharterField) -> &Option<String> {
+        static NONE: Option<String> = None;
+        match field {
+            CharterField::Title => &NONE,
+            CharterField::Aim => &self.aim,
+            CharterField::Problem => &self.problem,
+            CharterField::ScopeIn => &self.scope_in,
+            CharterField::ScopeOut => &self.scope_out,
+            CharterField::Division => &self.division,
+            CharterField::Department => &self.department,
+            CharterField::Cohort => &self.cohort,
+            CharterField::StartDate => &self.start,
+            CharterField::TargetDate => &self.target_date,
+            CharterField::Risks => &self.risks,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -497,6 +528,22 @@ pub enum DriverCommand {
         #[arg(long)]
         parent: Option<String>,
     },
+    /// Rename a driver (primary or secondary).
+    Rename {
+        /// The project: QI-0012, qi-12 or just 12.
+        reference: ProjectRef,
+        /// The driver's text now (any case).
+        driver: String,
+        /// Its new text.
+        to: String,
+    },
+    /// Delete a driver, with the secondary drivers under it (change ideas stay).
+    Delete {
+        /// The project: QI-0012, qi-12 or just 12.
+        reference: ProjectRef,
+        /// The driver's text (any case).
+        driver: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -510,6 +557,22 @@ pub enum IdeaCommand {
         /// A driver it serves, by its text (repeatable).
         #[arg(long = "driver")]
         drivers: Vec<String>,
+    },
+    /// Rename a change idea (its PDSA cycles follow it).
+    Rename {
+        /// The project: QI-0012, qi-12 or just 12.
+        reference: ProjectRef,
+        /// The change idea's title now (any case).
+        title: String,
+        /// Its new title.
+        to: String,
+    },
+    /// Delete a change idea that no PDSA cycle tests.
+    Delete {
+        /// The project: QI-0012, qi-12 or just 12.
+        reference: ProjectRef,
+        /// The change idea's title (any case).
+        title: String,
     },
 }
 
@@ -711,6 +774,13 @@ pub enum MeasureCommand {
         #[arg(long, value_name = "NAME")]
         sheet: Option<String>,
     },
+    /// Delete a measure with its data, rebases and links to PDSA cycles (undo brings them back).
+    Delete {
+        /// The project: QI-0012, qi-12 or just 12.
+        reference: ProjectRef,
+        /// The measure's name (any case).
+        name: String,
+    },
     /// Mark the measure whose icons the project's card shows (default: its first outcome
     /// measure).
     Main {
@@ -762,6 +832,36 @@ pub enum BenefitCommand {
         #[arg(long, value_parser = date, value_name = "DATE")]
         date: Option<NaiveDate>,
     },
+    /// Change a benefit: give only what changes.
+    #[command(allow_negative_numbers = true)]
+    Edit {
+        /// The project: QI-0012, qi-12 or just 12.
+        reference: ProjectRef,
+        /// The benefit's number, from 1, as `project show` lists them.
+        number: usize,
+        /// time released, money, harm avoided, patient experience, carbon or other.
+        #[arg(long)]
+        kind: Option<BenefitKind>,
+        /// How much, as a number.
+        #[arg(long, value_parser = number, allow_hyphen_values = true)]
+        amount: Option<f64>,
+        /// The unit of the amount.
+        #[arg(long)]
+        unit: Option<String>,
+        /// How it was worked out.
+        #[arg(long)]
+        note: Option<String>,
+        /// When it was claimed.
+        #[arg(long, value_parser = date, value_name = "DATE")]
+        date: Option<NaiveDate>,
+    },
+    /// Delete a benefit.
+    Delete {
+        /// The project: QI-0012, qi-12 or just 12.
+        reference: ProjectRef,
+        /// The benefit's number, from 1, as `project show` lists them.
+        number: usize,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -772,6 +872,22 @@ pub enum NoteCommand {
         reference: ProjectRef,
         /// The note.
         text: String,
+    },
+    /// Rewrite a note (it keeps its date).
+    Edit {
+        /// The project: QI-0012, qi-12 or just 12.
+        reference: ProjectRef,
+        /// The note's number, from 1 (oldest first), as `project show` lists them.
+        number: usize,
+        /// The note's new text.
+        text: String,
+    },
+    /// Delete a note.
+    Delete {
+        /// The project: QI-0012, qi-12 or just 12.
+        reference: ProjectRef,
+        /// The note's number, from 1 (oldest first), as `project show` lists them.
+        number: usize,
     },
 }
 

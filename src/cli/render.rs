@@ -351,10 +351,12 @@ pub fn detail_text(d: &ProjectDetail) -> String {
         }
     }
     if !d.benefits.is_empty() {
+        // Numbered as `benefit edit` and `benefit delete` take them.
         out.push_str("\nBenefits\n");
-        for b in &d.benefits {
+        for (i, b) in d.benefits.iter().enumerate() {
             out.push_str(&format!(
-                "  {}  {} {} ({}) {}\n",
+                "  {}. {}  {} {} ({}) {}\n",
+                i + 1,
                 b.claimed_date,
                 b.amount,
                 cell(&b.unit),
@@ -365,8 +367,13 @@ pub fn detail_text(d: &ProjectDetail) -> String {
     }
     if !d.notes.is_empty() {
         out.push_str("\nNotes\n");
-        for n in &d.notes {
-            out.push_str(&format!("  {}  {}\n", n.created.format("%Y-%m-%d"), n.text));
+        for (i, n) in d.notes.iter().enumerate() {
+            out.push_str(&format!(
+                "  {}. {}  {}\n",
+                i + 1,
+                n.created.format("%Y-%m-%d"),
+                n.text
+            ));
         }
     }
     out

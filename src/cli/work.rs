@@ -8,32 +8,26 @@ use super::args::{
     MeasureCommand, NoteCommand, PdsaCommand, PersonCommand, ProjectCommand, StageCommand,
 };
 use super::{CliError, Output, pretty, render};
-use crate::domain::{ProjectRef, parse_value};
+use crate::domain::{CharterField, ProjectRef, parse_value};
 use crate::store::{
-    MeasureField, NewMeasure, NewPdsa, NewProject, PdsaField, ProjectField, ProjectFilter, Store,
+    BenefitField, MeasureField, NewMeasure, NewPdsa, NewProject, PdsaField, ProjectFilter, Store,
 };
 
 fn warnings_text(warnings: &[impl std::fmt::Display]) -> String {
     warnings.iter().map(|w| format!("warning: {w}\n")).collect()
 }
 
-fn charter_edits(title: &Option<String>, c: &CharterEdit) -> Vec<(ProjectField, String)> {
-    [
-        (ProjectField::Title, title),
-        (ProjectField::Problem, &c.problem),
-        (ProjectField::Aim, &c.aim),
-        (ProjectField::ScopeIn, &c.scope_in),
-        (ProjectField::ScopeOut, &c.scope_out),
-        (ProjectField::Division, &c.division),
-        (ProjectField::Department, &c.department),
-        (ProjectField::Risks, &c.risks),
-        (ProjectField::Cohort, &c.cohort),
-        (ProjectField::StartDate, &c.start),
-        (ProjectField::TargetDate, &c.target_date),
-    ]
-    .into_iter()
-    .filter_map(|(field, value)| value.clone().map(|v| (field, v)))
-    .collect()
+fn charter_edits(title: &Option<String>, c: &CharterEdit) -> Vec<(CharterField, String)> {
+    CharterField::ALL
+        .into_iter()
+        .filter_map(|field| {
+            let value = match field {
+                CharterField::Title => title,
+                other => c.value(other),
+            };
+            value.clone().map(|v| (field, v))
+        })
+        .collect()
 }
 
 pub fn project(store: &mut Store, command: &ProjectCommand) -> Output {
@@ -148,6 +142,17 @@ pub fn project(store: &mut Store, command: &ProjectCommand) -> Output {
         } => {
             store.assign(*reference, *role, person)?;
             Ok(format!("{reference}: {} is {role}\n", person.trim()))
+        }
+        ProjectCommand::Unassign {
+            reference,
+            role,
+            person,
+        } => {
+            store.unassign(*reference, *role, person)?;
+            Ok(format!(
+                "{reference}: {} is no longer {role}\n",
+                person.trim()
+            ))
         }
         ProjectCommand::Gateway {
             reference,
@@ -297,24 +302,60 @@ pub fn stage(store: &mut Store, command: &StageCommand) -> Output {
 }
 
 pub fn driver(store: &mut Store, command: &DriverCommand) -> Output {
-    let DriverCommand::Add {
-        reference,
-        text,
-        level,
-        parent,
-    } = command;
-    store.add_driver(*reference, *level, text, parent.as_deref())?;
-    Ok(format!("{reference}: {} driver added\n", level.key()))
+    match command {
+        DriverCommand::Add {
+            reference,
+            text,
+            level,
+            parent,
+        } => {
+            store.add_driver(*reference, *level, text, parent.as_deref())?;
+            Ok(format!("{reference}: {} driver added\n", level.key()))
+        }
+        DriverCommand::Rename {
+            reference,
+            driver,
+            to,
+        } => {
+            store.rename_driver(*reference, driver, to)?;
+            Ok(format!("{reference}: driver renamed to {}\n", to.trim()))
+        }
+        DriverCommand::Delete { reference, driver } => {
+            store.delete_driver(*reference, driver)?;
+            Ok(format!("{reference}: driver deleted: {}\n", driver.trim()))
+        }
+    }
 }
 
 pub fn idea(store: &mut Store, command: &IdeaCommand) -> Output {
-    let IdeaCommand::Add {
-        reference,
-        title,
-        drivers,
-    } = command;
-    store.add_change_idea(*reference, title, drivers)?;
-    Ok(format!("{reference}: change idea added\n"))
+    match command {
+        IdeaCommand::Add {
+            reference,
+            title,
+            drivers,
+        } => {
+            store.add_change_idea(*reference, title, drivers)?;
+            Ok(format!("{reference}: change idea added\n"))
+        }
+        IdeaCommand::Rename {
+            reference,
+            title,
+            to,
+        } => {
+            store.rename_change_idea(*reference, title, to)?;
+            Ok(format!(
+                "{reference}: change idea renamed to {}\n",
+                to.trim()
+            ))
+        }
+        IdeaCommand::Delete { reference, title } => {
+            store.delete_change_idea(*reference, title)?;
+            Ok(format!(
+                "{reference}: change idea deleted: {}\n",
+                title.trim()
+            ))
+        }
+    }
 }
 
 pub fn pdsa(store: &mut Store, command: &PdsaCommand) -> Output {
@@ -517,6 +558,10 @@ pub fn measure(store: &mut Store, command: &MeasureCommand) -> Output {
             file,
             sheet,
         } => super::spc::measure_import(store, *reference, measure, file, sheet.as_deref()),
+        MeasureCommand::Delete { reference, name } => {
+            store.delete_measure(*reference, name)?;
+            Ok(format!("{reference}: measure deleted: {}\n", name.trim()))
+        }
         MeasureCommand::Main { reference, name } => {
             super::spc::measure_main(store, *reference, name)
         }
@@ -547,21 +592,65 @@ pub fn measure(store: &mut Store, command: &MeasureCommand) -> Output {
 }
 
 pub fn benefit(store: &mut Store, command: &BenefitCommand) -> Output {
-    let BenefitCommand::Add {
-        reference,
-        kind,
-        amount,
-        unit,
-        note,
-        date,
-    } = command;
-    let claimed = date.unwrap_or_else(|| store.clock().today());
-    store.add_benefit(*reference, *kind, *amount, unit, note, claimed)?;
-    Ok(format!("{reference}: benefit claimed: {amount} {unit}\n"))
+    match command {
+        BenefitCommand::Add {
+            reference,
+            kind,
+            amount,
+            unit,
+            note,
+            date,
+        } => {
+            let claimed = date.unwrap_or_else(|| store.clock().today());
+            store.add_benefit(*reference, *kind, *amount, unit, note, claimed)?;
+            Ok(format!("{reference}: benefit claimed: {amount} {unit}\n"))
+        }
+        BenefitCommand::Edit {
+            reference,
+            number,
+            kind,
+            amount,
+            unit,
+            note,
+            date,
+        } => {
+            let fields: Vec<BenefitField> = [
+                kind.map(BenefitField::Kind),
+                amount.map(BenefitField::Amount),
+                unit.clone().map(BenefitField::Unit),
+                note.clone().map(BenefitField::Note),
+                date.map(BenefitField::Claimed),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            store.edit_benefit(*reference, *number, &fields)?;
+            Ok(format!("{reference}: benefit {number} edited\n"))
+        }
+        BenefitCommand::Delete { reference, number } => {
+            store.delete_benefit(*reference, *number)?;
+            Ok(format!("{reference}: benefit {number} deleted\n"))
+        }
+    }
 }
 
 pub fn note(store: &mut Store, command: &NoteCommand) -> Output {
-    let NoteCommand::Add { reference, text } = command;
-    store.add_note(*reference, text)?;
-    Ok(format!("{reference}: note added\n"))
+    match command {
+        NoteCommand::Add { reference, text } => {
+            store.add_note(*reference, text)?;
+            Ok(format!("{reference}: note added\n"))
+        }
+        NoteCommand::Edit {
+            reference,
+            number,
+            text,
+        } => {
+            store.edit_note(*reference, *number, text)?;
+            Ok(format!("{reference}: note {number} edited\n"))
+        }
+        NoteCommand::Delete { reference, number } => {
+            store.delete_note(*reference, *number)?;
+            Ok(format!("{reference}: note {number} deleted\n"))
+        }
+    }
 }

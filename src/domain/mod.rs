@@ -2,6 +2,7 @@
 //! No I/O, no SQL, no terminal — validation lives here so the CLI and the app agree.
 
 mod benefit;
+mod charter;
 mod error;
 mod gateway;
 mod measure;
@@ -12,6 +13,7 @@ mod stage;
 mod text;
 
 pub use benefit::{Benefit, BenefitKind, Note};
+pub use charter::CharterField;
 pub use error::DomainError;
 pub use gateway::{Evidence, ProjectFacts};
 pub use measure::{DataPoint, Direction, Measure, MeasureKind, Rebase, next_period};

@@ -18,6 +18,27 @@ pub enum Unknown {
         name: String,
         primary: bool,
     },
+    #[error("{reference} has no change idea {title:?}")]
+    ChangeIdea {
+        reference: ProjectRef,
+        title: String,
+    },
+    #[error("{reference} has no benefit {number} (project show lists them)")]
+    Benefit {
+        reference: ProjectRef,
+        number: usize,
+    },
+    #[error("{reference} has no note {number} (project show lists them)")]
+    Note {
+        reference: ProjectRef,
+        number: usize,
+    },
+    #[error("{person} is not {role} of {reference}")]
+    Role {
+        reference: ProjectRef,
+        role: crate::domain::Role,
+        person: String,
+    },
     #[error("unknown stage {0:?}: use a stage's name, key or number (1-6, e.g. pilot)")]
     Stage(String),
 }

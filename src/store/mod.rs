@@ -3,6 +3,7 @@
 
 mod bulk;
 mod change;
+mod corrections;
 mod detail;
 mod error;
 mod gateway;
@@ -26,6 +27,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
 
 pub use bulk::{BulkRow, Loader, Portfolio, all_tables};
+pub use corrections::BenefitField;
 pub use detail::{ProjectDetail, ScoreChange, TeamMember};
 pub use error::{Result, StoreError, Unknown};
 pub use gateway::GatewayItem;
@@ -35,7 +37,7 @@ pub use metrics::{PortfolioMetrics, SCORE_WINDOW_DAYS, ScoreMove, SearchItem, St
 pub use project_import::{
     ImportError, ImportedRow, ProjectImport, RegisterOutcome, RowAction, RowRefused,
 };
-pub use projects::{MoveOutcome, MoveWarning, NewProject, ProjectField};
+pub use projects::{MoveOutcome, MoveWarning, NewProject};
 pub use reads::{BoardCard, BoardColumn, ProjectFilter, ProjectRow};
 pub use spc_summary::{IconGroup, IconSummary, parse_assurance, parse_variation};
 pub use stages::WipLimit;

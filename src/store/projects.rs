@@ -8,7 +8,8 @@ use super::change::Change;
 use super::error::{Result, StoreError, Unknown};
 use super::{Store, reads};
 use crate::domain::{
-    ProgressScore, ProjectRef, Role, Stage, Status, parse_date, require_text, require_title,
+    CharterField, ProgressScore, ProjectRef, Role, Stage, Status, parse_date, require_text,
+    require_title,
 };
 
 /// What a new project starts with; only the title is required.
@@ -37,51 +38,20 @@ pub struct NewProject {
     pub score: Option<(ProgressScore, String)>,
 }
 
-/// A charter field that `project edit` (and the app's form) can change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ProjectField {
-    Title,
-    Problem,
-    Aim,
-    ScopeIn,
-    ScopeOut,
-    Division,
-    Department,
-    Risks,
-    /// A cohort name; empty leaves the cohort.
-    Cohort,
-    /// A date `YYYY-MM-DD`; empty clears it.
-    StartDate,
-    TargetDate,
-}
-
-impl ProjectField {
-    /// How the history names the field ("scope out", not "scope_out").
-    fn label(self) -> &'static str {
-        match self {
-            ProjectField::ScopeIn => "scope in",
-            ProjectField::ScopeOut => "scope out",
-            ProjectField::StartDate => "start date",
-            ProjectField::TargetDate => "target date",
-            ProjectField::Cohort => "cohort",
-            other => other.column(),
-        }
-    }
-
-    fn column(self) -> &'static str {
-        match self {
-            ProjectField::Title => "title",
-            ProjectField::Problem => "problem",
-            ProjectField::Aim => "aim",
-            ProjectField::ScopeIn => "scope_in",
-            ProjectField::ScopeOut => "scope_out",
-            ProjectField::Division => "division",
-            ProjectField::Department => "department",
-            ProjectField::Risks => "risks",
-            ProjectField::Cohort => "cohort_id",
-            ProjectField::StartDate => "start_date",
-            ProjectField::TargetDate => "target_date",
-        }
+/// The column a charter field is stored in.
+fn column(field: CharterField) -> &'static str {
+    match field {
+        CharterField::Title => "title",
+        CharterField::Problem => "problem",
+        CharterField::Aim => "aim",
+        CharterField::ScopeIn => "scope_in",
+        CharterField::ScopeOut => "scope_out",
+        CharterField::Division => "division",
+        CharterField::Department => "department",
+        CharterField::Risks => "risks",
+        CharterField::Cohort => "cohort_id",
+        CharterField::StartDate => "start_date",
+        CharterField::TargetDate => "target_date",
     }
 }
 
@@ -390,7 +360,7 @@ impl Store {
     pub fn edit_project(
         &mut self,
         reference: ProjectRef,
-        fields: &[(ProjectField, String)],
+        fields: &[(CharterField, String)],
         expected_version: Option<i64>,
     ) -> Result<()> {
         if fields.is_empty() {
@@ -404,21 +374,21 @@ impl Store {
         let mut columns = Vec::new();
         for (field, input) in fields {
             let value = match field {
-                ProjectField::Title => text(&require_title(input)?),
-                ProjectField::Cohort if input.trim().is_empty() => Value::Null,
-                ProjectField::Cohort => Value::Integer(cohort_id(&mut change, input)?),
-                ProjectField::StartDate | ProjectField::TargetDate if input.trim().is_empty() => {
+                CharterField::Title => text(&require_title(input)?),
+                CharterField::Cohort if input.trim().is_empty() => Value::Null,
+                CharterField::Cohort => Value::Integer(cohort_id(&mut change, input)?),
+                CharterField::StartDate | CharterField::TargetDate if input.trim().is_empty() => {
                     Value::Null
                 }
-                ProjectField::StartDate | ProjectField::TargetDate => {
+                CharterField::StartDate | CharterField::TargetDate => {
                     text(&parse_date(input)?.to_string())
                 }
                 _ => text(input),
             };
-            columns.push((field.column(), value));
+            columns.push((column(*field), value));
         }
         touch(&mut change, id, &columns)?;
-        let names: Vec<&str> = fields.iter().map(|(f, _)| f.label()).collect();
+        let names: Vec<&str> = fields.iter().map(|(f, _)| f.words()).collect();
         change.commit(
             &format!("{reference} edited: {}", names.join(", ")),
             Some(reference.0),

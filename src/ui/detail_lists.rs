@@ -11,7 +11,6 @@ use super::detail::{LABEL, hang, list_block, list_lines};
 use super::text::fit;
 use super::theme::Theme;
 use crate::app::{Action, DetailView, Section};
-use crate::domain::DriverLevel;
 
 pub(super) fn simple_list(
     frame: &mut Frame,
@@ -170,22 +169,35 @@ fn whole_when_selected(
     lines
 }
 
-/// Every note whole, newest first, each line wrapped beside its date; j/k scroll.
+/// Every note whole, newest first, each line wrapped beside its date; the selected one is
+/// marked (and scrolled to), for editing or deleting.
 fn notes(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme, keys: &Keys) {
+    let width = area.width.saturating_sub(2) as usize;
     let mut lines: Vec<Line<'static>> = Vec::new();
-    for note in view.detail.notes.iter().rev() {
-        let mut first = true;
-        for text in note.text.split('\n') {
-            let head = if first {
+    let mut scroll = 0;
+    for (i, note) in view.detail.notes.iter().rev().enumerate() {
+        let selected = i == view.selected;
+        if selected {
+            scroll = lines.len();
+        }
+        let mut own: Vec<Line<'static>> = Vec::new();
+        for (row, text) in note.text.split('\n').enumerate() {
+            let head = if row == 0 {
                 note.created.format("%Y-%m-%d").to_string()
             } else {
                 String::new()
             };
-            first = false;
-            lines.push(Line::from(vec![
+            own.push(Line::from(vec![
                 Span::styled(format!("{head:<LABEL$}"), theme.dim),
                 Span::styled(text.to_string(), theme.base),
             ]));
+        }
+        for (row, line) in hang(own, width).into_iter().enumerate() {
+            lines.push(if selected && row == 0 {
+                line.style(theme.selected)
+            } else {
+                line
+            });
         }
         lines.push(Line::from(""));
     }
@@ -195,63 +207,18 @@ fn notes(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme, keys: 
             theme.dim,
         )));
     }
-    let lines = hang(lines, area.width.saturating_sub(2) as usize);
     frame.render_widget(
         Paragraph::new(lines)
-            .scroll((view.selected as u16, 0))
-            .block(list_block("Notes (newest first; j/k scroll)", theme, true)),
+            .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0))
+            .block(list_block("Notes (newest first)", theme, true)),
         area,
     );
 }
 
 /// Aim → primary drivers → secondary drivers → change ideas, as an indented tree.
 fn driver_tree(view: &DetailView, width: usize) -> Vec<Line<'static>> {
-    let d = &view.detail;
-    let mut lines = vec![Line::from(fit(&format!("Aim: {}", d.project.aim), width))];
-    let ideas_of = |driver: i64| {
-        d.change_ideas
-            .iter()
-            .filter(move |c| c.driver_ids.contains(&driver))
-    };
-    for primary in d.drivers.iter().filter(|x| x.level == DriverLevel::Primary) {
-        lines.push(Line::from(fit(&format!("├─ {}", primary.text), width)));
-        for idea in ideas_of(primary.id) {
-            lines.push(Line::from(fit(&format!("│    ◆ {}", idea.title), width)));
-        }
-        let secondaries: Vec<_> = d
-            .drivers
-            .iter()
-            .filter(|x| x.parent_id == Some(primary.id))
-            .collect();
-        for (i, secondary) in secondaries.iter().enumerate() {
-            let last = i + 1 == secondaries.len();
-            let (branch, stem) = if last {
-                ("└─", " ")
-            } else {
-                ("├─", "│")
-            };
-            lines.push(Line::from(fit(
-                &format!("│  {branch} {}", secondary.text),
-                width,
-            )));
-            for idea in ideas_of(secondary.id) {
-                lines.push(Line::from(fit(
-                    &format!("│  {stem}    ◆ {}", idea.title),
-                    width,
-                )));
-            }
-        }
-    }
-    let unlinked: Vec<_> = d
-        .change_ideas
-        .iter()
-        .filter(|c| c.driver_ids.is_empty())
-        .collect();
-    if !unlinked.is_empty() {
-        lines.push(Line::from("Change ideas not yet on a driver:"));
-        for idea in unlinked {
-            lines.push(Line::from(fit(&format!("   ◆ {}", idea.title), width)));
-        }
-    }
-    lines
+    view.driver_rows()
+        .into_iter()
+        .map(|(text, _)| Line::from(fit(&text, width)))
+        .collect()
 }

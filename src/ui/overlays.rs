@@ -30,13 +30,22 @@ fn frame_box<'a>(title: String, theme: &Theme) -> Block<'a> {
         .style(theme.base)
 }
 
+/// A key of the palette and search, as their titles name it.
+fn list_key(model: &Model, action: Action) -> String {
+    model.keymap().hint(Context::List, action)
+}
+
 pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: &Theme) {
     match &model.overlay {
         None => {}
         Some(Overlay::Help { scroll }) => help(frame, area, model, *scroll, theme),
         Some(Overlay::Palette(palette)) => {
             let picker = Picker {
-                title: " Commands — type to filter, Enter runs, Esc closes ".into(),
+                title: format!(
+                    " Commands — type to filter, {} runs, {} closes ",
+                    list_key(model, Action::Choose),
+                    list_key(model, Action::Close)
+                ),
                 prompt: "> ",
                 query: palette.query.lines().join(" "),
                 size: (64, 20),
@@ -46,15 +55,17 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: &Theme) {
             };
             picker.draw(frame, area, theme, |i, width| {
                 let action = palette.matches[i];
-                let keys = keys_text(model, model.context(), action);
+                let keys = keys_text(model, model.pane_context(), action);
                 Line::from(fit(&format!("{:<34} {keys}", action.description()), width))
             });
         }
         Some(Overlay::Search(search)) => {
             let picker = Picker {
                 title: format!(
-                    " Search {} projects — Enter selects, Esc closes ",
-                    search.items.len()
+                    " Search {} projects — {} selects, {} closes ",
+                    search.items.len(),
+                    list_key(model, Action::Choose),
+                    list_key(model, Action::Close)
                 ),
                 prompt: "/ ",
                 query: search.query.lines().join(" "),
@@ -86,7 +97,12 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: &Theme) {
                 .collect();
             frame.render_widget(
                 Paragraph::new(lines).block(frame_box(
-                    format!(" {} — Enter or 1-{} ", choice.title, choice.options.len()),
+                    format!(
+                        " {} — {} or 1-{} ",
+                        choice.title,
+                        model.keymap().hint(Context::Choice, Action::Choose),
+                        choice.options.len()
+                    ),
                     theme,
                 )),
                 rect,
@@ -104,10 +120,18 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: &Theme) {
             let rows = u16::try_from(lines.len()).unwrap_or(u16::MAX);
             let rect = centred(area, width, rows.saturating_add(3));
             frame.render_widget(Clear, rect);
+            let keys = model.keymap();
             lines.push(Line::from(vec![
-                Span::styled("y", theme.key),
+                Span::styled(keys.hint(Context::Confirm, Action::Yes), theme.key),
                 Span::raw(format!(" {}   ", confirm.yes)),
-                Span::styled("n/Esc", theme.key),
+                Span::styled(
+                    format!(
+                        "{}/{}",
+                        keys.hint(Context::Confirm, Action::No),
+                        keys.hint(Context::Confirm, Action::Close)
+                    ),
+                    theme.key,
+                ),
                 Span::raw(format!(" {}", confirm.no)),
             ]));
             frame.render_widget(
@@ -115,7 +139,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: &Theme) {
                 rect,
             );
         }
-        Some(Overlay::Form(form)) => form_box(frame, area, form, theme),
+        Some(Overlay::Form(form)) => form_box(frame, area, form, model.keymap(), theme),
     }
 }
 
@@ -192,12 +216,7 @@ pub fn help_lines(model: &Model) -> Vec<(Option<String>, String, String)> {
             String::new(),
         ));
     }
-    for context in [
-        Context::Global,
-        Context::Board,
-        Context::Detail,
-        Context::Metrics,
-    ] {
+    for context in Context::ALL {
         rows.push((
             Some(context.label().to_string()),
             String::new(),
@@ -218,12 +237,19 @@ pub fn help_lines(model: &Model) -> Vec<(Option<String>, String, String)> {
             rows.push((None, keys, binding.action.description().to_string()));
         }
     }
-    rows.push((Some("Forms".to_string()), String::new(), String::new()));
+    // Typing, not actions: what a form's other keys do.
+    rows.push((
+        Some("In a form's fields".to_string()),
+        String::new(),
+        String::new(),
+    ));
     for (keys, what) in [
-        ("Tab Shift-Tab", "next / previous field"),
-        ("Enter", "next field; in a long text, a new line"),
-        ("Ctrl-s", "save"),
-        ("Esc", "leave without saving"),
+        (
+            "Enter",
+            "next field (saves from the last); in a long text, a new line",
+        ),
+        ("← → Space", "in a choice: the previous / next option"),
+        ("letters", "in a choice: the option starting with it"),
     ] {
         rows.push((None, keys.to_string(), what.to_string()));
     }
@@ -341,7 +367,13 @@ fn guide_lines(form: &crate::app::Form, width: u16, theme: &Theme) -> Vec<Line<'
     lines
 }
 
-fn form_box(frame: &mut Frame, area: Rect, form: &crate::app::Form, theme: &Theme) {
+fn form_box(
+    frame: &mut Frame,
+    area: Rect,
+    form: &crate::app::Form,
+    model_keys: &crate::app::Keymap,
+    theme: &Theme,
+) {
     // Long fields get 4 lines when the window has room, fewer when it has not; when even
     // that does not fit, the fields around the focused one show.
     let room = area.height.saturating_sub(4);
@@ -391,7 +423,12 @@ fn form_box(frame: &mut Frame, area: Rect, form: &crate::app::Form, theme: &Them
     let rect = centred(area, 84, needed);
     frame.render_widget(Clear, rect);
     let block = frame_box(
-        format!(" {} — Ctrl-s saves, Esc cancels ", form.title),
+        format!(
+            " {} — {} saves, {} cancels ",
+            form.title,
+            model_keys.hint(Context::Form, Action::Save),
+            model_keys.hint(Context::Form, Action::Close)
+        ),
         theme,
     );
     let inner = block.inner(rect);
@@ -415,9 +452,20 @@ fn form_box(frame: &mut Frame, area: Rect, form: &crate::app::Form, theme: &Them
             field.label,
             if focused { theme.key } else { theme.title },
         )];
-        // The reason a value was refused takes the hint's place, so it is read whole.
+        // The reason a value was refused takes the hint's place, so it is read whole; as a
+        // name is typed, the people it may be take it.
+        let matches = if focused { field.matches() } else { Vec::new() };
+        let tab = model_keys.hint(Context::Form, Action::NextField);
         match &field.error {
             Some(error) => label.push(Span::styled(format!("  ✗ {error}"), theme.error)),
+            None if !matches.is_empty() => {
+                label.push(Span::styled(format!("  {tab} takes "), theme.dim));
+                label.push(Span::styled(matches[0].to_string(), theme.key));
+                let more: Vec<&str> = matches.iter().skip(1).take(3).copied().collect();
+                if !more.is_empty() {
+                    label.push(Span::styled(format!(" · {}", more.join(" · ")), theme.dim));
+                }
+            }
             None if !field.hint.is_empty() => {
                 label.push(Span::styled(format!("  {}", field.hint), theme.dim))
             }
@@ -425,7 +473,29 @@ fn form_box(frame: &mut Frame, area: Rect, form: &crate::app::Form, theme: &Them
         }
         frame.render_widget(Paragraph::new(Line::from(label)), rows[2 * row]);
         let input_area = rows[2 * row + 1];
-        if focused {
+        if field.is_choice() {
+            // Every option in a row, the chosen one marked (not by colour alone).
+            let mut spans = Vec::new();
+            for (i, option) in field.options.iter().enumerate() {
+                let chosen = i == field.chosen;
+                let text = if chosen {
+                    format!("[{}]", option.shown)
+                } else {
+                    format!(" {} ", option.shown)
+                };
+                let style = match (chosen, focused) {
+                    (true, true) => theme.selected,
+                    (true, false) => theme.title,
+                    _ => theme.dim,
+                };
+                spans.push(Span::styled(text, style));
+                spans.push(Span::raw(" "));
+            }
+            if focused {
+                spans.push(Span::styled("  ← →", theme.dim));
+            }
+            frame.render_widget(Paragraph::new(Line::from(spans)), input_area);
+        } else if focused {
             frame.render_widget(&field.input, input_area);
         } else {
             let text: Vec<Line> = field

@@ -1,0 +1,346 @@
+//! Putting right what was added to a project: renaming and deleting measures, drivers and
+//! change ideas, editing and deleting benefits and notes, taking a person off the team. Each
+//! is one change (one transaction, one history row, one undo) and keeps the card current.
+
+use chrono::NaiveDate;
+use rusqlite::OptionalExtension;
+use rusqlite::types::Value;
+
+use super::Store;
+use super::change::Change;
+use super::error::{Result, StoreError, Unknown};
+use super::projects::{find_project, text, touch};
+use super::spc_summary::refresh_spc_summary;
+use super::work::{find_measure, finite, refresh_last_data};
+use crate::domain::{BenefitKind, ProjectRef, Role, require_text};
+
+/// A benefit's field to change (`benefit edit`, the app's benefit form).
+#[derive(Debug, Clone, PartialEq)]
+pub enum BenefitField {
+    Kind(BenefitKind),
+    Amount(f64),
+    Unit(String),
+    Note(String),
+    Claimed(NaiveDate),
+}
+
+/// The id of the driver whose text is `name` (any level, any case).
+fn find_driver(
+    change: &Change<'_>,
+    project_id: i64,
+    reference: ProjectRef,
+    name: &str,
+) -> Result<i64> {
+    change
+        .one(
+            "SELECT id FROM drivers WHERE project_id = ?1 AND lower(text) = lower(?2)
+             ORDER BY id LIMIT 1",
+            rusqlite::params![project_id, name.trim()],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or_else(|| {
+            StoreError::from(Unknown::Driver {
+                reference,
+                name: name.to_string(),
+                primary: false,
+            })
+        })
+}
+
+fn find_idea(
+    change: &Change<'_>,
+    project_id: i64,
+    reference: ProjectRef,
+    title: &str,
+) -> Result<i64> {
+    change
+        .one(
+            "SELECT id FROM change_ideas WHERE project_id = ?1 AND lower(title) = lower(?2)",
+            rusqlite::params![project_id, title.trim()],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or_else(|| {
+            StoreError::from(Unknown::ChangeIdea {
+                reference,
+                title: title.to_string(),
+            })
+        })
+}
+
+/// The id of the `number`th row (from 1) of a project's list, in the order Detail and
+/// `project show` list it.
+fn nth(
+    change: &Change<'_>,
+    sql: &str,
+    project_id: i64,
+    number: usize,
+    unknown: Unknown,
+) -> Result<i64> {
+    let offset = i64::try_from(number).unwrap_or(i64::MAX).saturating_sub(1);
+    if number == 0 {
+        return Err(unknown.into());
+    }
+    change
+        .one(sql, [project_id, offset], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| unknown.into())
+}
+
+const BENEFIT_SQL: &str = "SELECT id FROM benefits WHERE project_id = ?1
+                           ORDER BY claimed_date, id LIMIT 1 OFFSET ?2";
+const NOTE_SQL: &str = "SELECT id FROM notes WHERE project_id = ?1 ORDER BY id LIMIT 1 OFFSET ?2";
+
+impl Store {
+    /// Deletes a measure with its data, rebases and links to PDSA cycles; a main measure
+    /// leaves the card to the next one.
+    pub fn delete_measure(&mut self, reference: ProjectRef, name: &str) -> Result<()> {
+        let mut change = self.begin()?;
+        let (id, _) = find_project(&change, reference)?;
+        let measure = find_measure(&change, id, reference, name)?;
+        let main: Option<i64> = change.one(
+            "SELECT main_measure_id FROM projects WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        )?;
+        if main == Some(measure) {
+            change.update("projects", id, &[("main_measure_id", Value::Null)])?;
+        }
+        for table in ["pdsa_measures", "data_points", "rebases"] {
+            change.delete_where(table, "measure_id = ?1", measure)?;
+        }
+        change.delete("measures", measure)?;
+        touch(&mut change, id, &[])?;
+        refresh_last_data(&mut change, id)?;
+        refresh_spc_summary(&mut change, id)?;
+        change.commit(
+            &format!("{reference}: measure deleted: {}", name.trim()),
+            Some(reference.0),
+        )
+    }
+
+    /// Renames a driver (primary or secondary).
+    pub fn rename_driver(&mut self, reference: ProjectRef, name: &str, to: &str) -> Result<()> {
+        let to = require_text("driver", to)?;
+        let mut change = self.begin()?;
+        let (id, _) = find_project(&change, reference)?;
+        let driver = find_driver(&change, id, reference, name)?;
+        change.update("drivers", driver, &[("text", text(to.trim()))])?;
+        touch(&mut change, id, &[])?;
+        change.commit(
+            &format!(
+                "{reference}: driver renamed: {} → {}",
+                name.trim(),
+                to.trim()
+            ),
+            Some(reference.0),
+        )
+    }
+
+    /// Deletes a driver, the secondary drivers under it and their links to change ideas
+    /// (the ideas stay).
+    pub fn delete_driver(&mut self, reference: ProjectRef, name: &str) -> Result<()> {
+        let mut change = self.begin()?;
+        let (id, _) = find_project(&change, reference)?;
+        let driver = find_driver(&change, id, reference, name)?;
+        change.delete_where(
+            "change_idea_drivers",
+            "driver_id IN (SELECT id FROM drivers WHERE id = ?1 OR parent_id = ?1)",
+            driver,
+        )?;
+        change.delete_where("drivers", "parent_id = ?1", driver)?;
+        change.delete("drivers", driver)?;
+        touch(&mut change, id, &[])?;
+        change.commit(
+            &format!("{reference}: driver deleted: {}", name.trim()),
+            Some(reference.0),
+        )
+    }
+
+    /// Renames a change idea; its PDSA cycles follow it.
+    pub fn rename_change_idea(
+        &mut self,
+        reference: ProjectRef,
+        title: &str,
+        to: &str,
+    ) -> Result<()> {
+        let to = require_text("change idea", to)?;
+        let mut change = self.begin()?;
+        let (id, _) = find_project(&change, reference)?;
+        let idea = find_idea(&change, id, reference, title)?;
+        if find_idea(&change, id, reference, &to).is_ok_and(|other| other != idea) {
+            return Err(StoreError::invalid(format!(
+                "{reference} already has a change idea {:?}",
+                to.trim()
+            )));
+        }
+        change.update("change_ideas", idea, &[("title", text(to.trim()))])?;
+        touch(&mut change, id, &[])?;
+        change.commit(
+            &format!(
+                "{reference}: change idea renamed: {} → {}",
+                title.trim(),
+                to.trim()
+            ),
+            Some(reference.0),
+        )
+    }
+
+    /// Deletes a change idea no PDSA cycle tests (a tested one is the team's record).
+    pub fn delete_change_idea(&mut self, reference: ProjectRef, title: &str) -> Result<()> {
+        let mut change = self.begin()?;
+        let (id, _) = find_project(&change, reference)?;
+        let idea = find_idea(&change, id, reference, title)?;
+        let cycles: Vec<i64> = {
+            let mut statement = change.tx.prepare_cached(
+                "SELECT number FROM pdsa_cycles WHERE change_idea_id = ?1 ORDER BY number",
+            )?;
+            let rows = statement.query_map([idea], |r| r.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        if !cycles.is_empty() {
+            let named: Vec<String> = cycles.iter().map(|n| format!("PDSA {n}")).collect();
+            return Err(StoreError::invalid(format!(
+                "{} is tested by {}: a tested idea stays on the record",
+                title.trim(),
+                named.join(", ")
+            )));
+        }
+        change.delete_where("change_idea_drivers", "change_idea_id = ?1", idea)?;
+        change.delete("change_ideas", idea)?;
+        touch(&mut change, id, &[])?;
+        change.commit(
+            &format!("{reference}: change idea deleted: {}", title.trim()),
+            Some(reference.0),
+        )
+    }
+
+    /// Changes the `number`th benefit (from 1, as `project show` lists them).
+    pub fn edit_benefit(
+        &mut self,
+        reference: ProjectRef,
+        number: usize,
+        fields: &[BenefitField],
+    ) -> Result<()> {
+        if fields.is_empty() {
+            return Err(StoreError::invalid(
+                "nothing to change: give at least one field",
+            ));
+        }
+        let mut change = self.begin()?;
+        let (id, _) = find_project(&change, reference)?;
+        let benefit = nth(
+            &change,
+            BENEFIT_SQL,
+            id,
+            number,
+            Unknown::Benefit { reference, number },
+        )?;
+        let mut columns = Vec::new();
+        for field in fields {
+            columns.push(match field {
+                BenefitField::Kind(k) => ("kind", text(k.key())),
+                BenefitField::Amount(a) => ("amount", Value::Real(finite("amount", *a)?)),
+                BenefitField::Unit(u) => ("unit", text(u.trim())),
+                BenefitField::Note(n) => ("note", text(n.trim())),
+                BenefitField::Claimed(d) => ("claimed_date", text(&d.to_string())),
+            });
+        }
+        change.update("benefits", benefit, &columns)?;
+        touch(&mut change, id, &[])?;
+        change.commit(
+            &format!("{reference}: benefit {number} edited"),
+            Some(reference.0),
+        )
+    }
+
+    pub fn delete_benefit(&mut self, reference: ProjectRef, number: usize) -> Result<()> {
+        let mut change = self.begin()?;
+        let (id, _) = find_project(&change, reference)?;
+        let benefit = nth(
+            &change,
+            BENEFIT_SQL,
+            id,
+            number,
+            Unknown::Benefit { reference, number },
+        )?;
+        change.delete("benefits", benefit)?;
+        touch(&mut change, id, &[])?;
+        change.commit(
+            &format!("{reference}: benefit {number} deleted"),
+            Some(reference.0),
+        )
+    }
+
+    /// Rewrites the `number`th note (from 1, oldest first); it keeps its date.
+    pub fn edit_note(&mut self, reference: ProjectRef, number: usize, note: &str) -> Result<()> {
+        let note = require_text("note", note)?;
+        let mut change = self.begin()?;
+        let (id, _) = find_project(&change, reference)?;
+        let row = nth(
+            &change,
+            NOTE_SQL,
+            id,
+            number,
+            Unknown::Note { reference, number },
+        )?;
+        change.update("notes", row, &[("text", text(&note))])?;
+        touch(&mut change, id, &[])?;
+        change.commit(
+            &format!("{reference}: note {number} edited"),
+            Some(reference.0),
+        )
+    }
+
+    pub fn delete_note(&mut self, reference: ProjectRef, number: usize) -> Result<()> {
+        let mut change = self.begin()?;
+        let (id, _) = find_project(&change, reference)?;
+        let row = nth(
+            &change,
+            NOTE_SQL,
+            id,
+            number,
+            Unknown::Note { reference, number },
+        )?;
+        change.delete("notes", row)?;
+        touch(&mut change, id, &[])?;
+        change.commit(
+            &format!("{reference}: note {number} deleted"),
+            Some(reference.0),
+        )
+    }
+
+    /// Takes a person's role on a project away (the person stays in the portfolio).
+    pub fn unassign(&mut self, reference: ProjectRef, role: Role, person: &str) -> Result<()> {
+        let mut change = self.begin()?;
+        let (id, _) = find_project(&change, reference)?;
+        let row: Option<i64> = change
+            .one(
+                "SELECT r.id FROM roles r JOIN people p ON p.id = r.person_id
+                 WHERE r.project_id = ?1 AND r.role = ?2 AND lower(p.name) = lower(?3)",
+                rusqlite::params![id, role.key(), person.trim()],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(row) = row else {
+            return Err(Unknown::Role {
+                reference,
+                role,
+                person: person.trim().to_string(),
+            }
+            .into());
+        };
+        change.delete("roles", row)?;
+        let lead = if role == Role::Lead {
+            vec![("lead_name", Value::Null)]
+        } else {
+            Vec::new()
+        };
+        touch(&mut change, id, &lead)?;
+        change.commit(
+            &format!("{reference}: {} is no longer {role}", person.trim()),
+            Some(reference.0),
+        )
+    }
+}
