@@ -49,6 +49,41 @@ fn board_forms() {
     }
 }
 
+/// The forms that add to and correct a project's parts, at 80×24 and 120×40, on a project
+/// in Pilot (it has measures, drivers, benefits, a team and notes), each with its item
+/// selected where it acts on one; deletions show their question.
+#[test]
+fn project_part_forms() {
+    for size in [SIZE, (120, 40)] {
+        let suffix = format!("{}x{}", size.0, size.1);
+        for (section, key, name) in [
+            (Section::Measures, 'a', "form_add_measure"),
+            (Section::Measures, 'e', "form_edit_measure"),
+            (Section::Measures, 'd', "confirm_delete_measure"),
+            (Section::Drivers, 'a', "form_add_driver"),
+            (Section::Drivers, 'i', "form_add_change_idea"),
+            (Section::Benefits, 'a', "form_add_benefit"),
+            (Section::Team, 'a', "form_add_team_member"),
+            (Section::Team, 'L', "form_set_lead"),
+            (Section::Notes, 'e', "form_edit_note"),
+        ] {
+            let mut store = demo_store();
+            let mut m = model(&store, size);
+            for _ in 0..4 {
+                press(&mut m, &mut store, KeyCode::Char('l'));
+            }
+            open_detail_at(&mut m, &mut store, section);
+            press(&mut m, &mut store, KeyCode::Char(key));
+            assert!(
+                m.overlay.is_some(),
+                "{name}: nothing opened\n{}",
+                screen(&m)
+            );
+            insta::assert_snapshot!(format!("{name}_{suffix}"), screen(&m));
+        }
+    }
+}
+
 #[test]
 fn detail_forms() {
     let mut store = demo_store();

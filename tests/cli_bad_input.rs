@@ -299,3 +299,49 @@ fn a_title_over_200_characters_is_refused_naming_the_limit() {
     let longest = "é".repeat(200);
     p.ok(&["project", "edit", "1", "--title", &longest]);
 }
+
+#[test]
+fn corrections_name_what_is_not_there() {
+    let p = seeded();
+    p.ok(&["driver", "add", "1", "Safe staffing"]);
+    p.ok(&["benefit", "add", "1", "--kind", "money", "--amount", "100"]);
+    p.ok(&["note", "add", "1", "First visit"]);
+    refused(
+        &p,
+        &["measure", "delete", "1", "Waiting"],
+        "no measure \"Waiting\"",
+    );
+    refused(
+        &p,
+        &["driver", "rename", "1", "Flow", "X"],
+        "no driver \"Flow\"",
+    );
+    refused(
+        &p,
+        &["driver", "rename", "1", "Safe staffing", " "],
+        "must not be blank",
+    );
+    refused(&p, &["driver", "delete", "1", "Flow"], "no driver \"Flow\"");
+    refused(
+        &p,
+        &["idea", "rename", "1", "Huddles", "X"],
+        "no change idea \"Huddles\"",
+    );
+    // A tested idea is the team's record: it is not deleted.
+    refused(&p, &["idea", "delete", "1", "Rounding"], "PDSA 1");
+    refused(
+        &p,
+        &["benefit", "edit", "1", "2", "--amount", "5"],
+        "no benefit 2",
+    );
+    refused(&p, &["benefit", "edit", "1", "1"], "nothing to change");
+    refused(&p, &["benefit", "delete", "1", "0"], "no benefit 0");
+    refused(&p, &["note", "edit", "1", "3", "text"], "no note 3");
+    refused(&p, &["note", "edit", "1", "1", "  "], "must not be blank");
+    refused(&p, &["note", "delete", "1", "2"], "no note 2");
+    refused(
+        &p,
+        &["project", "unassign", "1", "--role", "coach", "Nobody"],
+        "Nobody is not coach of QI-0001",
+    );
+}

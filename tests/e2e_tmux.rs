@@ -1,6 +1,7 @@
 //! The real binary in a real terminal (tmux, on its own server socket): open the app on a
-//! demo portfolio, move a card with `L`, quit, and check the portfolio with the CLI. Waits
-//! for text on the screen, never a bare sleep.
+//! demo portfolio, move a card with `L`; add a project, give it a measure and record a value
+//! into it; quit, and check the portfolio with the CLI. Waits for text on the screen, never
+//! a bare sleep.
 
 #![allow(
     clippy::unwrap_used,
@@ -75,25 +76,20 @@ fn tmux_available() -> bool {
         .is_ok_and(|o| o.status.success())
 }
 
-#[test]
-fn open_move_a_card_with_l_quit_and_the_move_is_stored() {
+/// The app on `p`'s portfolio in a 120×40 tmux window, or none when tmux is missing here
+/// (CI installs it, so there a missing tmux fails).
+fn app_on(p: &common::Portfolio, name: &str) -> Option<Tmux> {
     if !tmux_available() {
         assert!(
             std::env::var_os("CI").is_none(),
             "CI must install tmux (see .ci/run)"
         );
         eprintln!("tmux is not installed: skipping the end-to-end test");
-        return;
+        return None;
     }
-    let p = common::Portfolio::new();
-    p.ok(&["demo", "--anchor", "2026-11-23"]);
-    let first = {
-        let store = qiboard::store::Store::open(&p.db, qiboard::clock::Clock::system()).unwrap();
-        store.board(&Default::default()).unwrap()[0].cards[0].reference
-    };
     let binary = assert_cmd::cargo::cargo_bin("qiboard");
     let tmux = Tmux {
-        socket: format!("qiboard-e2e-{}", std::process::id()),
+        socket: format!("qiboard-e2e-{name}-{}", std::process::id()),
     };
     let command = format!(
         "env QIBOARD_DB='{}' TERM=xterm-256color '{}'",
@@ -116,6 +112,20 @@ fn open_move_a_card_with_l_quit_and_the_move_is_stored() {
         "{}",
         String::from_utf8_lossy(&started.stderr)
     );
+    Some(tmux)
+}
+
+#[test]
+fn open_move_a_card_with_l_quit_and_the_move_is_stored() {
+    let p = common::Portfolio::new();
+    p.ok(&["demo", "--anchor", "2026-11-23"]);
+    let first = {
+        let store = qiboard::store::Store::open(&p.db, qiboard::clock::Clock::system()).unwrap();
+        store.board(&Default::default()).unwrap()[0].cards[0].reference
+    };
+    let Some(tmux) = app_on(&p, "move") else {
+        return;
+    };
 
     let board = tmux.wait_for("Sustain");
     assert!(board.contains(&first.to_string()), "{board}");
@@ -132,4 +142,44 @@ fn open_move_a_card_with_l_quit_and_the_move_is_stored() {
         p.ok(&["undo"])
             .contains(&format!("{first} moved to Define and scope"))
     );
+}
+
+#[test]
+fn a_coach_adds_a_measure_in_the_app_and_records_a_value_into_it() {
+    let p = common::Portfolio::new();
+    p.ok(&["project", "add", "--title", "Fewer missed doses on Ward 7"]);
+    let Some(tmux) = app_on(&p, "measure") else {
+        return;
+    };
+    tmux.wait_for("QI-0001");
+    tmux.run(&["send-keys", "-t", "app", "Enter"]);
+    tmux.wait_for("Charter");
+    // To the Measures section: its own keys add a measure there.
+    for _ in 0..5 {
+        tmux.run(&["send-keys", "-t", "app", "l"]);
+    }
+    tmux.wait_for("No measures yet");
+    tmux.run(&["send-keys", "-t", "app", "a"]);
+    tmux.wait_for("Add a measure to QI-0001");
+    tmux.run(&["send-keys", "-t", "app", "-l", "Missed doses per 1,000"]);
+    tmux.run(&["send-keys", "-t", "app", "C-s"]);
+    tmux.wait_for("Missed doses per 1,000 added to QI-0001");
+    tmux.run(&["send-keys", "-t", "app", "r"]);
+    tmux.wait_for("Record a value on QI-0001");
+    tmux.run(&["send-keys", "-t", "app", "-l", "14"]);
+    tmux.run(&["send-keys", "-t", "app", "C-s"]);
+    tmux.wait_for("14 recorded");
+    tmux.run(&["send-keys", "-t", "app", "q"]);
+    tmux.wait_until_gone();
+
+    let measures = p.ok(&["measure", "list", "QI-0001", "--json"]);
+    assert!(measures.contains("\"kind\": \"outcome\""), "{measures}");
+    let points = p.ok(&[
+        "measure",
+        "points",
+        "QI-0001",
+        "Missed doses per 1,000",
+        "--json",
+    ]);
+    assert!(points.contains("\"value\": 14"), "{points}");
 }

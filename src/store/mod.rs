@@ -179,6 +179,11 @@ impl Store {
     }
 
     /// Who makes the changes from now on, as the history records them.
+    /// Who the history says makes changes here; empty when no name could be found.
+    pub fn author(&self) -> &str {
+        &self.author
+    }
+
     pub fn set_author(&mut self, name: &str) {
         self.author = name.trim().to_string();
     }

@@ -61,6 +61,10 @@ pub fn run(store: &mut Store, config: Config) -> Result<(), String> {
     let mut model =
         Model::load(store, config, (size.width, size.height)).map_err(|e| e.to_string())?;
     model.board.keep_in_view(model.size);
+    // Start-up never asks; it says once how the history can name who changed things.
+    if store.author().is_empty() && model.status.is_none() {
+        model.warn("Changes are recorded without a name: set name = \"…\" in config.toml");
+    }
     loop {
         terminal
             .draw(|frame| crate::ui::draw(frame, &model))

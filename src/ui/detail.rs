@@ -21,7 +21,7 @@ use super::Keys;
 use super::chart;
 use super::text::fit;
 use super::theme::Theme;
-use crate::app::{Action, DetailView, Section};
+use crate::app::{Action, Context, DetailView, Section};
 
 pub fn draw(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme, keys: &Keys) {
     let [head, tabs, body] = Layout::vertical([
@@ -171,7 +171,11 @@ fn overview(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme, key
         }
         None => frame.render_widget(
             Paragraph::new(Span::styled(
-                "No measures yet: how will the team know a change is an improvement?",
+                format!(
+                    "No measures yet: how will the team know a change is an improvement? \
+                     In Measures, {} adds one.",
+                    keys.in_context(Context::Measures, Action::AddMeasure)
+                ),
                 theme.dim,
             ))
             .wrap(Wrap { trim: true })
@@ -386,7 +390,10 @@ fn worksheet(
 fn measures(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme, keys: &Keys) {
     let measures = &view.detail.measures;
     if measures.is_empty() {
-        let text = "No measures yet — add one with `qiboard measure add`.";
+        let text = format!(
+            "No measures yet — {} adds one.",
+            keys.of(Action::AddMeasure)
+        );
         frame.render_widget(
             Paragraph::new(Span::styled(text, theme.dim))
                 .block(list_block("Measures", theme, false)),

@@ -182,10 +182,11 @@ fn notes(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme, keys: 
         }
         let mut own: Vec<Line<'static>> = Vec::new();
         for (row, text) in note.text.split('\n').enumerate() {
-            let head = if row == 0 {
-                note.created.format("%Y-%m-%d").to_string()
-            } else {
-                String::new()
+            // The selected note is marked by more than its colour.
+            let head = match (row, selected) {
+                (0, true) => format!("▸{}", note.created.format("%Y-%m-%d")),
+                (0, false) => format!(" {}", note.created.format("%Y-%m-%d")),
+                _ => String::new(),
             };
             own.push(Line::from(vec![
                 Span::styled(format!("{head:<LABEL$}"), theme.dim),

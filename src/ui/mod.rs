@@ -36,13 +36,18 @@ impl<'a> Keys<'a> {
     pub fn here(model: &'a Model) -> Keys<'a> {
         Keys {
             keymap: model.keymap(),
-            context: model.context(),
+            context: model.pane_context(),
         }
     }
 
     /// The key that does `action` here, as a hint names it ("r").
     pub fn of(&self, action: Action) -> String {
         self.keymap.hint(self.context, action)
+    }
+
+    /// The key that does `action` in another context, for a hint that says where to go.
+    pub fn in_context(&self, context: Context, action: Action) -> String {
+        self.keymap.hint(context, action)
     }
 }
 
