@@ -314,10 +314,13 @@ impl Field {
         if typed.trim().is_empty() || self.suggestions.is_empty() {
             return Vec::new();
         }
-        let ranked = super::overlay::fuzzy_rank(
+        let mut ranked = super::overlay::fuzzy_rank(
             &typed,
             self.suggestions.iter().map(|s| (s.as_str(), s.as_str())),
         );
+        // A name that starts as typed is the one meant ("pri": Priya before Hannah Price).
+        let typed_lower = typed.trim().to_lowercase();
+        ranked.sort_by_key(|name| !name.to_lowercase().starts_with(&typed_lower));
         if ranked
             .first()
             .is_some_and(|best| best.eq_ignore_ascii_case(typed.trim()))
