@@ -129,3 +129,27 @@ fn a_warning_on_the_status_line() {
     assert_eq!(m.status.as_ref().unwrap().kind, StatusKind::Warning);
     insta::assert_snapshot!("status_warning_80x24", screen(&m));
 }
+
+/// The portfolio's lists and the stage settings form, at 80×24 and 120×40.
+#[test]
+fn directory_lists() {
+    for size in [SIZE, (120, 40)] {
+        let suffix = format!("{}x{}", size.0, size.1);
+        for (key, name) in [
+            ('@', "list_people"),
+            ('#', "list_cohorts"),
+            ('W', "list_stages"),
+        ] {
+            let mut store = demo_store();
+            let mut m = model(&store, size);
+            press(&mut m, &mut store, KeyCode::Char(key));
+            insta::assert_snapshot!(format!("{name}_{suffix}"), screen(&m));
+        }
+        let mut store = demo_store();
+        let mut m = model(&store, size);
+        press(&mut m, &mut store, KeyCode::Char('W'));
+        press(&mut m, &mut store, KeyCode::Char('j'));
+        press(&mut m, &mut store, KeyCode::Enter);
+        insta::assert_snapshot!(format!("form_stage_{suffix}"), form_screen(&m));
+    }
+}

@@ -438,3 +438,46 @@ fn a_project_with_no_measure_says_how_to_add_one() {
     assert_eq!(points.len(), 1, "{}", screen(&m));
     assert_eq!(points[0].value, 12.0);
 }
+
+#[test]
+fn a_measures_values_are_imported_from_a_file_as_one_change() {
+    let mut store = demo_store();
+    let (mut m, reference) = detail_at(&mut store, Section::Measures, (120, 40));
+    let name = m
+        .detail
+        .as_ref()
+        .unwrap()
+        .shown_measure()
+        .unwrap()
+        .name
+        .clone();
+    let before = store.data_points(reference, &name).unwrap().len();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("ward tracker.csv");
+    std::fs::write(
+        &file,
+        "Month,Value\n2030-02-01,5\n2030-01-01,4\n2030-03-01,\n",
+    )
+    .unwrap();
+    press(&mut m, &mut store, KeyCode::Char('i'));
+    // The shown measure is filled in; the file is what is left to give.
+    keys(&mut m, &mut store, "/no/such/file.csv");
+    ctrl(&mut m, &mut store, 's');
+    assert!(screen(&m).contains("file.csv"), "{}", screen(&m));
+    assert_eq!(store.data_points(reference, &name).unwrap().len(), before);
+    for _ in 0.."/no/such/file.csv".len() {
+        press(&mut m, &mut store, KeyCode::Backspace);
+    }
+    // As a terminal pastes a dropped file: quoted.
+    keys(&mut m, &mut store, &format!("'{}'", file.display()));
+    ctrl(&mut m, &mut store, 's');
+    let text = screen(&m);
+    assert!(text.contains("2 points added"), "{text}");
+    assert!(text.contains("1 empty value skipped"), "{text}");
+    assert_eq!(
+        store.data_points(reference, &name).unwrap().len(),
+        before + 2
+    );
+    press(&mut m, &mut store, KeyCode::Char('u'));
+    assert_eq!(store.data_points(reference, &name).unwrap().len(), before);
+}

@@ -345,3 +345,37 @@ fn corrections_name_what_is_not_there() {
         "Nobody is not coach of QI-0001",
     );
 }
+
+#[test]
+fn people_and_cohorts_that_are_not_there_are_named() {
+    let p = seeded();
+    p.ok(&["person", "add", "Amy Pond"]);
+    p.ok(&["person", "add", "Rory Williams"]);
+    p.ok(&["cohort", "add", "QSIR 7"]);
+    refused(
+        &p,
+        &["person", "rename", "Clara", "X"],
+        "no one called \"Clara\"",
+    );
+    refused(
+        &p,
+        &["person", "rename", "Amy Pond", "rory williams"],
+        "merge the two",
+    );
+    refused(
+        &p,
+        &["person", "merge", "Amy Pond", "Clara"],
+        "no one called \"Clara\"",
+    );
+    refused(
+        &p,
+        &["person", "merge", "Amy Pond", "amy pond"],
+        "the same person",
+    );
+    refused(
+        &p,
+        &["cohort", "rename", "QSIR 8", "X"],
+        "unknown cohort \"QSIR 8\"",
+    );
+    refused(&p, &["stage", "edit", "pilot", "--wip", "0"], "--wip");
+}

@@ -135,3 +135,23 @@ fn a_role_is_taken_away_and_the_card_forgets_its_lead() {
         "the person left the portfolio: {people}"
     );
 }
+
+#[test]
+fn people_are_renamed_and_merged_and_cohorts_renamed() {
+    let p = seeded();
+    p.ok(&["project", "assign", "1", "--role", "lead", "Amy Pond"]);
+    p.ok(&["project", "assign", "1", "--role", "member", "Amelia Pond"]);
+    p.ok(&["person", "merge", "amy pond", "Amelia Pond"]);
+    let people = p.ok(&["person", "list"]);
+    assert!(!people.contains("Amy Pond"), "{people}");
+    assert_eq!(p.projects_json()[0]["lead"], "Amelia Pond");
+    p.ok(&["person", "rename", "Amelia Pond", "Amelia Williams"]);
+    assert_eq!(p.projects_json()[0]["lead"], "Amelia Williams");
+    p.ok(&["project", "edit", "1", "--cohort", "QSIR 7"]);
+    p.ok(&["cohort", "rename", "qsir 7", "QSIR Practitioner — Cohort 7"]);
+    assert_eq!(
+        p.projects_json()[0]["cohort"],
+        "QSIR Practitioner — Cohort 7"
+    );
+    assert!(p.ok(&["undo"]).contains("cohort renamed"));
+}

@@ -130,6 +130,20 @@ pub enum Action {
     EditNote,
     /// Delete the selected note, after a confirmation.
     DeleteNote,
+    /// Add, rename and merge the portfolio's people.
+    People,
+    /// Add and rename cohorts.
+    Cohorts,
+    /// Rename the board's stages, set WIP limits and gateway checklists.
+    StageSettings,
+    /// Add a person or cohort to the open list.
+    ListAdd,
+    /// Rename the selected person or cohort, or edit the selected stage.
+    ListEdit,
+    /// Merge the selected person into another spelling of them.
+    ListMerge,
+    /// Import a measure's dated values from a CSV or Excel file (one undoable change).
+    ImportValues,
     /// Save the form (nothing is written before).
     Save,
     /// Go to the form's next field (in a name, take the suggested one first).
@@ -206,6 +220,10 @@ impl Action {
         Action::RemoveFromTeam,
         Action::EditNote,
         Action::DeleteNote,
+        Action::ImportValues,
+        Action::People,
+        Action::Cohorts,
+        Action::StageSettings,
         Action::DeleteProject,
         Action::Undo,
         Action::Redo,
@@ -225,6 +243,9 @@ impl Action {
         Action::ListUp,
         Action::ListDown,
         Action::Close,
+        Action::ListAdd,
+        Action::ListEdit,
+        Action::ListMerge,
     ];
 
     /// The name used in `config.toml` under `[keys]`.
@@ -293,6 +314,13 @@ impl Action {
             Action::RemoveFromTeam => "remove_from_team",
             Action::EditNote => "edit_note",
             Action::DeleteNote => "delete_note",
+            Action::People => "people",
+            Action::Cohorts => "cohorts",
+            Action::StageSettings => "stage_settings",
+            Action::ListAdd => "list_add",
+            Action::ListEdit => "list_edit",
+            Action::ListMerge => "list_merge",
+            Action::ImportValues => "import_values",
             Action::Save => "save",
             Action::NextField => "next_field",
             Action::PreviousField => "previous_field",
@@ -371,6 +399,13 @@ impl Action {
             Action::RemoveFromTeam => "remove from the team",
             Action::EditNote => "edit the note",
             Action::DeleteNote => "delete the note",
+            Action::People => "people",
+            Action::Cohorts => "cohorts",
+            Action::StageSettings => "stage settings",
+            Action::ListAdd => "add to the list",
+            Action::ListEdit => "edit the selected one",
+            Action::ListMerge => "merge into another person",
+            Action::ImportValues => "import a measure's values from a file",
             Action::Save => "save the form",
             Action::NextField => "next field",
             Action::PreviousField => "previous field",

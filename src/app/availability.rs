@@ -19,6 +19,10 @@ pub enum Unavailable {
     NotInSection(Section),
     /// Metrics shows every panel at once in a window this size.
     AllPanelsShown,
+    /// The board's stages are fixed in number: they are renamed, not added.
+    StagesAreFixed,
+    /// Only two spellings of a person merge.
+    OnlyPeopleMerge,
 }
 
 impl fmt::Display for Unavailable {
@@ -31,6 +35,12 @@ impl fmt::Display for Unavailable {
             }
             Unavailable::AllPanelsShown => {
                 f.write_str("Every Metrics panel shows in a window this size")
+            }
+            Unavailable::StagesAreFixed => {
+                f.write_str("The board's six stages are fixed: rename one or set its WIP limit")
+            }
+            Unavailable::OnlyPeopleMerge => {
+                f.write_str("Only people are merged: two spellings of one person")
             }
             Unavailable::NotInSection(section) => write!(
                 f,
@@ -55,6 +65,9 @@ impl Action {
                 | Action::ListUp
                 | Action::ListDown
                 | Action::Close
+                | Action::ListAdd
+                | Action::ListEdit
+                | Action::ListMerge
         )
     }
 
@@ -115,6 +128,7 @@ pub fn unavailable(model: &Model, action: Action) -> Option<Unavailable> {
             Some(Unavailable::NoProject)
         }
         Action::AddMeasure
+        | Action::ImportValues
         | Action::AddDriver
         | Action::AddChangeIdea
         | Action::AddBenefit
@@ -168,6 +182,18 @@ pub fn unavailable(model: &Model, action: Action) -> Option<Unavailable> {
             Section::Gateway,
             detail.is_some_and(|d| !d.detail.gateway.is_empty()),
         ),
+        Action::ListAdd | Action::ListMerge => {
+            let kind = match &model.overlay {
+                Some(super::Overlay::Directory(d)) => d.kind,
+                _ => return None,
+            };
+            use super::directory::DirectoryKind as D;
+            match (action, kind) {
+                (Action::ListAdd, D::Stages) => Some(Unavailable::StagesAreFixed),
+                (Action::ListMerge, D::Cohorts | D::Stages) => Some(Unavailable::OnlyPeopleMerge),
+                _ => None,
+            }
+        }
         Action::NextPanels | Action::PreviousPanels => {
             let pages = super::metrics::panel_pages(super::update::body_size(model.size));
             if model.pane != Pane::Metrics || pages == 1 {

@@ -41,6 +41,10 @@ pub enum FormKind {
         reference: ProjectRef,
         measure: String,
     },
+    /// A measure's values from a CSV or Excel file.
+    ImportValues {
+        reference: ProjectRef,
+    },
     AddMeasure {
         reference: ProjectRef,
     },
@@ -69,6 +73,25 @@ pub enum FormKind {
     /// Gives a person a role: a team member, the lead, sponsor or coach.
     Assign {
         reference: ProjectRef,
+    },
+    AddPerson,
+    /// `at` is the row of the list to show again after saving.
+    RenamePerson {
+        name: String,
+        at: usize,
+    },
+    MergePerson {
+        name: String,
+        at: usize,
+    },
+    AddCohort,
+    RenameCohort {
+        name: String,
+        at: usize,
+    },
+    EditStage {
+        key: String,
+        at: usize,
     },
     Filter,
     /// A register file to import, checked by a dry run before the coach confirms.
@@ -118,6 +141,28 @@ pub enum FieldId {
     Person,
     Role,
     Text,
+    Email,
+    Into,
+    Programme,
+    WipLimit,
+    Gateway,
+}
+
+impl FormKind {
+    /// The list a form was opened from, and the row to select when it shows again.
+    pub fn directory(&self) -> Option<(super::directory::DirectoryKind, usize)> {
+        use super::directory::DirectoryKind as D;
+        match self {
+            FormKind::AddPerson => Some((D::People, 0)),
+            FormKind::RenamePerson { at, .. } | FormKind::MergePerson { at, .. } => {
+                Some((D::People, *at))
+            }
+            FormKind::AddCohort => Some((D::Cohorts, 0)),
+            FormKind::RenameCohort { at, .. } => Some((D::Cohorts, *at)),
+            FormKind::EditStage { at, .. } => Some((D::Stages, *at)),
+            _ => None,
+        }
+    }
 }
 
 impl FieldId {
@@ -162,6 +207,11 @@ impl FieldId {
             FieldId::Person => "Name",
             FieldId::Role => "Role",
             FieldId::Text => "Text",
+            FieldId::Email => "Email",
+            FieldId::Into => "Merge into",
+            FieldId::Programme => "Programme",
+            FieldId::WipLimit => "WIP limit",
+            FieldId::Gateway => "Gateway checklist",
         }
     }
 }

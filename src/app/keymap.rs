@@ -26,12 +26,14 @@ pub enum Context {
     Choice,
     /// The palette and search: a query typed over a list.
     List,
+    /// People, cohorts, stage settings.
+    Directory,
     Help,
 }
 
 impl Context {
     /// In the order help and the README list them.
-    pub const ALL: [Context; 14] = [
+    pub const ALL: [Context; 15] = [
         Context::Global,
         Context::Board,
         Context::Detail,
@@ -45,6 +47,7 @@ impl Context {
         Context::Confirm,
         Context::Choice,
         Context::List,
+        Context::Directory,
         Context::Help,
     ];
 
@@ -63,6 +66,7 @@ impl Context {
             Context::Confirm => "Questions",
             Context::Choice => "Choices",
             Context::List => "Palette and search",
+            Context::Directory => "People, cohorts, stages",
             Context::Help => "Help",
         }
     }
@@ -89,7 +93,12 @@ impl Context {
     pub fn is_overlay(self) -> bool {
         matches!(
             self,
-            Context::Form | Context::Confirm | Context::Choice | Context::List | Context::Help
+            Context::Form
+                | Context::Confirm
+                | Context::Choice
+                | Context::List
+                | Context::Directory
+                | Context::Help
         )
     }
 }
@@ -265,6 +274,9 @@ impl Default for Keymap {
                 bind(Global, A::Refresh, &[Key::ctrl('l')], false),
                 bind(Global, A::ImportProjects, &[c('I')], false),
                 bind(Global, A::ExportWorkbook, &[c('E')], false),
+                bind(Global, A::People, &[c('@')], false),
+                bind(Global, A::Cohorts, &[c('#')], false),
+                bind(Global, A::StageSettings, &[c('W')], false),
                 bind(Global, A::Quit, &[c('q'), Key::ctrl('c')], true),
                 bind(Board, A::SelectLeft, &[c('h'), p(K::Left)], false),
                 bind(Board, A::SelectRight, &[c('l'), p(K::Right)], false),
@@ -313,6 +325,7 @@ impl Default for Keymap {
                 bind(Measures, A::AddMeasure, &[c('a')], true),
                 bind(Measures, A::EditMeasure, &[c('e')], true),
                 bind(Measures, A::DeleteMeasure, &[c('d')], false),
+                bind(Measures, A::ImportValues, &[c('i')], false),
                 bind(Drivers, A::AddDriver, &[c('a')], true),
                 bind(Drivers, A::AddChangeIdea, &[c('i')], true),
                 bind(Drivers, A::RenameDriverOrIdea, &[c('e')], true),
@@ -345,6 +358,12 @@ impl Default for Keymap {
                 bind(List, A::ListDown, &[p(K::Down)], false),
                 bind(List, A::Choose, &[p(K::Enter)], true),
                 bind(List, A::Close, &[p(K::Esc)], true),
+                bind(Directory, A::ListUp, &[c('k'), p(K::Up)], false),
+                bind(Directory, A::ListDown, &[c('j'), p(K::Down)], false),
+                bind(Directory, A::ListAdd, &[c('a')], true),
+                bind(Directory, A::ListEdit, &[c('e'), p(K::Enter)], true),
+                bind(Directory, A::ListMerge, &[c('m')], true),
+                bind(Directory, A::Close, &[p(K::Esc)], true),
                 bind(Help, A::ListUp, &[c('k'), p(K::Up)], false),
                 bind(Help, A::ListDown, &[c('j'), p(K::Down)], false),
                 bind(Help, A::Close, &[p(K::Esc), c('?'), c('q')], true),
@@ -524,6 +543,9 @@ fn footer_word(action: Action) -> &'static str {
         Action::Yes => "yes",
         Action::No => "no",
         Action::Choose => "choose",
+        Action::ListAdd => "add",
+        Action::ListEdit => "edit",
+        Action::ListMerge => "merge",
         other => other.description(),
     }
 }

@@ -5,8 +5,10 @@
 pub mod action;
 pub mod availability;
 pub mod board;
+mod card_moves;
 pub mod config;
 pub mod detail;
+pub mod directory;
 pub mod form;
 mod forms;
 pub mod keymap;
@@ -198,6 +200,7 @@ impl Model {
             Some(Overlay::Choice(_)) => Context::Choice,
             Some(Overlay::Palette(_) | Overlay::Search(_)) => Context::List,
             Some(Overlay::Help { .. }) => Context::Help,
+            Some(Overlay::Directory(_)) => Context::Directory,
             None => self.pane_context(),
         }
     }

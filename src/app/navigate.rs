@@ -1,10 +1,9 @@
-//! Moving around: panes, the selection, opening a project, and moving a card (the one
-//! navigation that also writes).
+//! Moving around: panes, the selection, opening a project. Nothing here writes (moving a
+//! card is a change: `card_moves`).
 
-use super::update::{changed_project, refused};
 use super::{Action, DetailView, MetricsFocus, MetricsView, Model, Pane, Section};
 use crate::domain::ProjectRef;
-use crate::store::{MoveWarning, Store};
+use crate::store::Store;
 
 /// Enter in Metrics: on an icon count, list the projects behind it; on a listed project,
 /// open it (at its measures when it came from an icon count).
@@ -105,61 +104,5 @@ pub(super) fn select(model: &mut Model, dx: isize, dy: isize, store: &Store) {
                 m.move_selection(dy);
             }
         }
-    }
-}
-
-pub(super) fn move_card(model: &mut Model, action: Action, store: &mut Store) {
-    let Some((reference, version)) = model.board.selected().map(|c| (c.reference, c.version))
-    else {
-        return;
-    };
-    let step: isize = if action == Action::MoveCardLeft {
-        -1
-    } else {
-        1
-    };
-    let target = model.board.column as isize + step;
-    let Some(stage) = usize::try_from(target)
-        .ok()
-        .and_then(|t| model.board.columns.get(t))
-    else {
-        model.refuse(format!(
-            "{reference} is already in the {} stage",
-            if step < 0 { "first" } else { "last" }
-        ));
-        return;
-    };
-    let key = stage.stage.key.clone();
-    match store.move_project(reference, &key, Some(version)) {
-        Ok(outcome) => {
-            changed_project(model, store, reference, String::new());
-            let undo = model.key_hint(Action::Undo);
-            if outcome.warnings.is_empty() {
-                model.info(format!(
-                    "{reference} moved to {} — {undo} to undo",
-                    outcome.stage
-                ));
-            } else {
-                // The warning first, in few words: the status line is one line.
-                let said: Vec<String> = outcome
-                    .warnings
-                    .iter()
-                    .map(|w| match w {
-                        MoveWarning::WipExceeded { .. } => w.to_string(),
-                        MoveWarning::GatewayUnmet { items, .. } => {
-                            format!("not met: {}", items.join("; "))
-                        }
-                    })
-                    .collect();
-                model.warn(format!(
-                    "{} — {reference} moved to {}, {undo} to undo",
-                    said.join(" · "),
-                    outcome.stage
-                ));
-            }
-            model.board.select(reference);
-            model.board.keep_in_view(model.size);
-        }
-        Err(e) => refused(model, store, e),
     }
 }

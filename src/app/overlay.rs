@@ -10,12 +10,16 @@ use crate::domain::{ProjectRef, Status};
 use crate::store::SearchItem;
 
 pub enum Overlay {
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
     Palette(Palette),
     Search(Search),
     Choice(Choice),
     Confirm(Confirm),
     Form(Box<Form>),
+    /// People, cohorts or stage settings.
+    Directory(super::directory::Directory),
 }
 
 /// A one-line text input for search and palette queries.

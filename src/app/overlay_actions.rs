@@ -14,13 +14,29 @@ pub(super) fn apply(model: &mut Model, action: Action, store: &mut Store) {
         return;
     };
     model.overlay = match (action, overlay) {
+        // A list's form goes back to its list, unchanged.
+        (Action::Close, Overlay::Form(form)) if form.kind.directory().is_some() => {
+            if let Some((kind, at)) = form.kind.directory() {
+                super::directory::open(model, kind, store, at);
+            }
+            return;
+        }
         (Action::Close | Action::No, _) => None,
+        (Action::ListAdd | Action::ListEdit | Action::ListMerge, overlay) => {
+            model.overlay = Some(overlay);
+            super::directory::act(model, action, store);
+            return;
+        }
         (Action::Save, Overlay::Form(mut form)) => {
             form.clear_errors();
             match forms::submit(model, &mut form, store) {
                 Some(Submitted::Changed(said)) => {
                     model.overlay = None;
                     changed(model, store, said);
+                    // A list's form goes back to the list, the change in it.
+                    if let Some((kind, at)) = form.kind.directory() {
+                        super::directory::open(model, kind, store, at);
+                    }
                     return;
                 }
                 Some(Submitted::Confirm(confirm)) => Some(Overlay::Confirm(confirm)),
@@ -89,6 +105,10 @@ pub(super) fn apply(model: &mut Model, action: Action, store: &mut Store) {
                 Overlay::Choice(mut c) => {
                     c.selected = step(c.selected, c.options.len());
                     Overlay::Choice(c)
+                }
+                Overlay::Directory(mut d) => {
+                    d.selected = step(d.selected, d.rows.len());
+                    Overlay::Directory(d)
                 }
                 Overlay::Help { scroll } => Overlay::Help {
                     scroll: if down {

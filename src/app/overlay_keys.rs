@@ -92,7 +92,7 @@ pub(super) fn overlay_key(model: &mut Model, event: &KeyEvent, store: &mut Store
                 }
             }
         }
-        Some(Overlay::Confirm(_)) | None => {}
+        Some(Overlay::Confirm(_) | Overlay::Directory(_)) | None => {}
     }
     if let Some(action) = then {
         update(model, action, store);

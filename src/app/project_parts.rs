@@ -31,6 +31,17 @@ pub(super) fn open(model: &mut Model, action: Action, store: &mut Store) {
                 name: m.name.clone(),
             })
         }),
+        Action::ImportValues => {
+            let shown = detail
+                .and_then(|d| d.shown_measure())
+                .map(|m| m.name.clone())
+                .unwrap_or_default();
+            let names = store
+                .measures(reference)
+                .map(|ms| ms.into_iter().map(|m| m.name).collect())
+                .unwrap_or_default();
+            form(forms::import_values_form(reference, &shown, names))
+        }
         Action::AddDriver | Action::AddChangeIdea => {
             let drivers = match store.project_detail(reference) {
                 Ok(d) => d.drivers,

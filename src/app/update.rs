@@ -3,10 +3,11 @@
 
 use crossterm::event::KeyEvent;
 
+use super::directory::DirectoryKind;
 use super::form::Form;
 use super::forms;
 use super::keymap::normalise;
-use super::navigate::{move_card, open_detail, open_from_metrics, select, show_pane};
+use super::navigate::{open_detail, open_from_metrics, select, show_pane};
 use super::overlay::{Choice, Confirm, Overlay, Palette, Search};
 use super::overlay_keys::overlay_key;
 use super::{Action, ChartKind, Model, Pane, Section};
@@ -155,29 +156,11 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
                 }
             }
         }
-        Action::MoveCardLeft | Action::MoveCardRight => move_card(model, action, store),
+        Action::MoveCardLeft | Action::MoveCardRight => {
+            super::card_moves::move_card(model, action, store)
+        }
         Action::MoveCardUp | Action::MoveCardDown => {
-            let Some((reference, _)) = model.board.selected().map(|c| (c.reference, c.version))
-            else {
-                return;
-            };
-            let step = if action == Action::MoveCardUp { -1 } else { 1 };
-            let undo = model.key_hint(Action::Undo);
-            match store.reorder_project(reference, step) {
-                Ok(true) => changed(
-                    model,
-                    store,
-                    format!(
-                        "{reference} moved {} — {undo} to undo",
-                        if step < 0 { "up" } else { "down" }
-                    ),
-                ),
-                Ok(false) => model.refuse(format!(
-                    "{reference} is already at the {}",
-                    if step < 0 { "top" } else { "bottom" }
-                )),
-                Err(e) => refused(model, store, e),
-            }
+            super::card_moves::reorder(model, action, store)
         }
         Action::Open => match model.pane {
             Pane::Metrics => open_from_metrics(model, store),
@@ -336,6 +319,7 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
         Action::AddMeasure
         | Action::EditMeasure
         | Action::DeleteMeasure
+        | Action::ImportValues
         | Action::AddDriver
         | Action::AddChangeIdea
         | Action::RenameDriverOrIdea
@@ -358,7 +342,13 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
         | Action::Choose
         | Action::ListUp
         | Action::ListDown
-        | Action::Close => super::overlay_actions::apply(model, action, store),
+        | Action::Close
+        | Action::ListAdd
+        | Action::ListEdit
+        | Action::ListMerge => super::overlay_actions::apply(model, action, store),
+        Action::People => super::directory::open(model, DirectoryKind::People, store, 0),
+        Action::Cohorts => super::directory::open(model, DirectoryKind::Cohorts, store, 0),
+        Action::StageSettings => super::directory::open(model, DirectoryKind::Stages, store, 0),
         Action::ExportWorkbook => super::register::export_workbook(model, store),
         Action::WriteBoardReport => super::report::write_board_report(model, store),
         Action::WriteProjectReport => super::report::write_project_report(model, store),

@@ -430,6 +430,20 @@ pub enum PersonCommand {
         #[arg(long, default_value = "")]
         division: String,
     },
+    /// Rename a person everywhere they are named.
+    Rename {
+        /// Their name now (any case).
+        name: String,
+        /// Their new name.
+        to: String,
+    },
+    /// Merge two spellings of one person: FROM's roles go to INTO, and FROM leaves.
+    Merge {
+        /// The spelling to retire.
+        from: String,
+        /// The one to keep.
+        into: String,
+    },
     /// Everyone, by name.
     List {
         /// Print JSON, for scripts.
@@ -450,6 +464,13 @@ pub enum CohortCommand {
         /// When it starts, YYYY-MM-DD.
         #[arg(long, value_parser = date, value_name = "DATE")]
         start: Option<NaiveDate>,
+    },
+    /// Rename a cohort (its projects follow it).
+    Rename {
+        /// The cohort's name now (any case).
+        name: String,
+        /// Its new name.
+        to: String,
     },
     /// Every cohort.
     List {

@@ -13,7 +13,7 @@ use clap::{Args, ValueEnum};
 use super::error::CliError;
 use super::{Cli, Output, open_store};
 use crate::domain::{Direction, ProjectRef, parse_value};
-use crate::exchange::series::{RowOrder, SeriesPoint, Wanted, parse_date, read_series_file};
+use crate::exchange::series::{SeriesPoint, Wanted, parse_date, read_readings, read_series_file};
 use crate::exchange::spc_report;
 use crate::measure_reading::{spc_direction, xmr_options};
 use crate::spc::{self, RunChartResult, SpcError, XmrOptions};
@@ -113,15 +113,6 @@ struct Series {
     values: Vec<Option<f64>>,
     title: String,
     own: XmrOptions,
-}
-
-/// Where a series comes from, for messages: the file's path, or "standard input".
-fn source_name(file: &Path) -> String {
-    if file == Path::new("-") {
-        "standard input".to_string()
-    } else {
-        file.display().to_string()
-    }
 }
 
 /// Reads a series from a CSV file, a spreadsheet or standard input (`-`).
@@ -325,41 +316,13 @@ pub fn measure_import(
     file: &Path,
     sheet: Option<&str>,
 ) -> Output {
-    // Excel exports are often newest first; the portfolio keeps points by date anyway.
-    let wanted = Wanted {
-        sheet,
-        min_values: 0,
-        order: RowOrder::AnyOrder,
-    };
-    let points = read_points(file, wanted)?;
-    let skipped = points.iter().filter(|p| p.1.is_none()).count();
-    let values: Vec<(NaiveDate, f64)> = points
-        .iter()
-        .filter_map(|(date, value)| value.map(|v| (*date, v)))
-        .collect();
-    if values.is_empty() {
-        return Err(CliError::bad_input(format!(
-            "{}: column value: no values in the file (expected at least one number to import)",
-            source_name(file)
-        )));
-    }
-    let outcome = store.import_points(reference, measure, &values, "")?;
+    let readings = read_readings(file, sheet).map_err(|e| CliError::bad_input(e.to_string()))?;
+    let outcome = store.import_points(reference, measure, &readings.values, "")?;
     let mut text = format!(
-        "{reference}: {}: {} point{} added, {} replaced",
+        "{reference}: {}: {}",
         measure.trim(),
-        outcome.added,
-        if outcome.added == 1 { "" } else { "s" },
-        outcome.replaced
+        outcome.summary(readings.skipped)
     );
-    if outcome.unchanged > 0 {
-        text.push_str(&format!(", {} unchanged", outcome.unchanged));
-    }
-    if skipped > 0 {
-        text.push_str(&format!(
-            "; {skipped} empty value{} skipped (missing points are not recorded)",
-            if skipped == 1 { "" } else { "s" }
-        ));
-    }
     text.push_str(" (qiboard undo removes the whole import)\n");
     Ok(text)
 }

@@ -188,6 +188,14 @@ pub fn person(store: &mut Store, command: &PersonCommand) -> Output {
             store.add_person(name, email.as_deref(), division)?;
             Ok(format!("{} added\n", name.trim()))
         }
+        PersonCommand::Rename { name, to } => {
+            store.rename_person(name, to)?;
+            Ok(format!("{} is now {}\n", name.trim(), to.trim()))
+        }
+        PersonCommand::Merge { from, into } => {
+            store.merge_people(from, into)?;
+            Ok(format!("{} merged into {}\n", from.trim(), into.trim()))
+        }
         PersonCommand::List { json } => {
             let people = store.people()?;
             if *json {
@@ -223,6 +231,10 @@ pub fn cohort(store: &mut Store, command: &CohortCommand) -> Output {
             store.add_cohort(name, programme, *start)?;
             Ok(format!("cohort {} added\n", name.trim()))
         }
+        CohortCommand::Rename { name, to } => {
+            store.rename_cohort(name, to)?;
+            Ok(format!("cohort {} is now {}\n", name.trim(), to.trim()))
+        }
         CohortCommand::List { json } => {
             let cohorts = store.cohorts()?;
             if *json {
@@ -257,7 +269,7 @@ pub fn stage(store: &mut Store, command: &StageCommand) -> Output {
                     "say what to change: --name NAME or --wip N|none",
                 ));
             }
-            let s = store.edit_stage(stage, name.as_deref(), *wip)?;
+            let s = store.edit_stage(stage, name.as_deref(), *wip, None)?;
             let wip = s
                 .wip_limit
                 .map_or("no WIP limit".to_string(), |w| format!("WIP limit {w}"));

@@ -87,6 +87,8 @@ pub enum SeriesError {
         if *.found == 1 { "" } else { "s" }
     )]
     TooFewValues { found: usize },
+    #[error("column value: no values in the file (expected at least one number to import)")]
+    NoValues,
 }
 
 /// A refused series file: the file named, then what was wrong and where.
@@ -123,13 +125,49 @@ pub fn read_series_file(
     wanted: Wanted<'_>,
 ) -> Result<Vec<SeriesPoint>, SeriesFileError> {
     let sheets = read_sheets(path)?;
-    let file = if path == Path::new("-") {
+    let file = source_name(path);
+    let sheets = pick_sheet(sheets, wanted.sheet, &file)?;
+    series_of(&sheets, wanted).map_err(|error| SeriesFileError::Series { file, error })
+}
+
+/// A measure's values as a file gives them to store: dated numbers in date order, and how
+/// many rows had a date but no value (missing points are not recorded).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Readings {
+    pub values: Vec<(NaiveDate, f64)>,
+    pub skipped: usize,
+}
+
+/// Reads the values to import into a measure, in any order (Excel exports are often newest
+/// first); refused when the file has none.
+pub fn read_readings(path: &Path, sheet: Option<&str>) -> Result<Readings, SeriesFileError> {
+    let wanted = Wanted {
+        sheet,
+        min_values: 0,
+        order: RowOrder::AnyOrder,
+    };
+    let points = read_series_file(path, wanted)?;
+    let skipped = points.iter().filter(|p| p.1.is_none()).count();
+    let values: Vec<(NaiveDate, f64)> = points
+        .iter()
+        .filter_map(|(date, value)| value.map(|v| (*date, v)))
+        .collect();
+    if values.is_empty() {
+        return Err(SeriesFileError::Series {
+            file: source_name(path),
+            error: SeriesError::NoValues,
+        });
+    }
+    Ok(Readings { values, skipped })
+}
+
+/// A file as a message names it.
+fn source_name(path: &Path) -> String {
+    if path == Path::new("-") {
         "standard input".to_string()
     } else {
         path.display().to_string()
-    };
-    let sheets = pick_sheet(sheets, wanted.sheet, &file)?;
-    series_of(&sheets, wanted).map_err(|error| SeriesFileError::Series { file, error })
+    }
 }
 
 /// Reads a whole CSV series from text, as a chart takes it (tests and references use this).

@@ -1,6 +1,7 @@
-//! Putting right what was added to a project: renaming and deleting measures, drivers and
-//! change ideas, editing and deleting benefits and notes, taking a person off the team. Each
-//! is one change (one transaction, one history row, one undo) and keeps the card current.
+//! Putting right what was added: renaming and deleting a project's measures, drivers and
+//! change ideas, editing and deleting its benefits and notes, taking a person off its team;
+//! renaming people and cohorts, and merging two spellings of one person. Each is one change
+//! (one transaction, one history row, one undo) and keeps the cards current.
 
 use chrono::NaiveDate;
 use rusqlite::OptionalExtension;
@@ -343,4 +344,122 @@ impl Store {
             Some(reference.0),
         )
     }
+}
+
+impl Store {
+    /// Renames a person everywhere they are named; a name someone else has is refused (two
+    /// spellings of one person are merged instead).
+    pub fn rename_person(&mut self, name: &str, to: &str) -> Result<()> {
+        let to = require_text("name", to)?;
+        let mut change = self.begin()?;
+        let id = find_person(&change, name)?;
+        if find_person(&change, &to).is_ok_and(|other| other != id) {
+            return Err(StoreError::invalid(format!(
+                "{} is already in the portfolio: merge the two instead",
+                to.trim()
+            )));
+        }
+        change.update("people", id, &[("name", text(to.trim()))])?;
+        refresh_lead_names(&mut change, id, to.trim())?;
+        change.commit(
+            &format!("person renamed: {} → {}", name.trim(), to.trim()),
+            None,
+        )
+    }
+
+    /// Two spellings of one person become one: `from`'s roles go to `into` (a role `into`
+    /// already has is not doubled) and `from` leaves the portfolio.
+    pub fn merge_people(&mut self, from: &str, into: &str) -> Result<()> {
+        let mut change = self.begin()?;
+        let from_id = find_person(&change, from)?;
+        let into_id = find_person(&change, into)?;
+        if from_id == into_id {
+            return Err(StoreError::invalid(format!(
+                "{} and {} are the same person",
+                from.trim(),
+                into.trim()
+            )));
+        }
+        let roles: Vec<(i64, i64, String)> = {
+            let mut statement = change
+                .tx
+                .prepare_cached("SELECT id, project_id, role FROM roles WHERE person_id = ?1")?;
+            let rows = statement.query_map([from_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        for (role_id, project_id, role) in roles {
+            let held: Option<i64> = change
+                .one(
+                    "SELECT id FROM roles WHERE project_id = ?1 AND person_id = ?2 AND role = ?3",
+                    rusqlite::params![project_id, into_id, role],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if held.is_some() {
+                change.delete("roles", role_id)?;
+            } else {
+                change.update("roles", role_id, &[("person_id", Value::Integer(into_id))])?;
+            }
+        }
+        let name: String = change.one("SELECT name FROM people WHERE id = ?1", [into_id], |r| {
+            r.get(0)
+        })?;
+        refresh_lead_names(&mut change, into_id, &name)?;
+        change.delete("people", from_id)?;
+        change.commit(&format!("person merged: {} into {name}", from.trim()), None)
+    }
+
+    /// Renames a cohort (its projects follow it).
+    pub fn rename_cohort(&mut self, name: &str, to: &str) -> Result<()> {
+        let to = require_text("cohort name", to)?;
+        let mut change = self.begin()?;
+        let find = |change: &Change<'_>, name: &str| -> Result<Option<i64>> {
+            Ok(change
+                .one(
+                    "SELECT id FROM cohorts WHERE lower(name) = lower(?1)",
+                    [name.trim()],
+                    |r| r.get(0),
+                )
+                .optional()?)
+        };
+        let id = find(&change, name)?
+            .ok_or_else(|| StoreError::from(Unknown::Cohort(name.trim().to_string())))?;
+        if find(&change, &to)?.is_some_and(|other| other != id) {
+            return Err(StoreError::invalid(format!(
+                "cohort {} already exists",
+                to.trim()
+            )));
+        }
+        change.update("cohorts", id, &[("name", text(to.trim()))])?;
+        change.commit(
+            &format!("cohort renamed: {} → {}", name.trim(), to.trim()),
+            None,
+        )
+    }
+}
+
+fn find_person(change: &Change<'_>, name: &str) -> Result<i64> {
+    change
+        .one(
+            "SELECT id FROM people WHERE lower(name) = lower(?1) ORDER BY id LIMIT 1",
+            [name.trim()],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or_else(|| Unknown::Person(name.trim().to_string()).into())
+}
+
+/// The board shows a lead's name from the project's own row: keep it when the name changes.
+fn refresh_lead_names(change: &mut Change<'_>, person: i64, name: &str) -> Result<()> {
+    let projects: Vec<i64> = {
+        let mut statement = change.tx.prepare_cached(
+            "SELECT project_id FROM roles WHERE person_id = ?1 AND role = 'lead'",
+        )?;
+        let rows = statement.query_map([person], |r| r.get(0))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    for project in projects {
+        change.update("projects", project, &[("lead_name", text(name))])?;
+    }
+    Ok(())
 }

@@ -39,6 +39,10 @@ pub enum Unknown {
         role: crate::domain::Role,
         person: String,
     },
+    #[error("no one called {0:?} in the portfolio (person list shows them)")]
+    Person(String),
+    #[error("unknown cohort {0:?} (cohort list shows them)")]
+    Cohort(String),
     #[error("unknown stage {0:?}: use a stage's name, key or number (1-6, e.g. pilot)")]
     Stage(String),
 }

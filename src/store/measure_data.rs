@@ -21,6 +21,30 @@ pub struct ImportOutcome {
     pub unchanged: usize,
 }
 
+impl ImportOutcome {
+    /// What an import did, in words: "12 points added, 1 replaced, 3 unchanged; 2 empty values
+    /// skipped (missing points are not recorded)".
+    pub fn summary(&self, skipped: usize) -> String {
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        let mut text = format!(
+            "{} point{} added, {} replaced",
+            self.added,
+            plural(self.added),
+            self.replaced
+        );
+        if self.unchanged > 0 {
+            text.push_str(&format!(", {} unchanged", self.unchanged));
+        }
+        if skipped > 0 {
+            text.push_str(&format!(
+                "; {skipped} empty value{} skipped (missing points are not recorded)",
+                plural(skipped)
+            ));
+        }
+        text
+    }
+}
+
 impl Store {
     /// Records many values of one measure at once, all or nothing: a date already recorded
     /// takes the new value (its annotation is kept); a new date gets `annotation`.

@@ -16,12 +16,14 @@ pub enum WipLimit {
 }
 
 impl Store {
-    /// Renames a stage and/or sets its WIP limit; returns the stage as it now is.
+    /// Renames a stage, sets its WIP limit and/or replaces its gateway checklist, as one
+    /// change; returns the stage as it now is.
     pub fn edit_stage(
         &mut self,
         stage: &str,
         name: Option<&str>,
         wip: Option<WipLimit>,
+        gateway: Option<&[String]>,
     ) -> Result<Stage> {
         let mut change = self.begin()?;
         let found = find_stage(&change, stage)?;
@@ -48,6 +50,22 @@ impl Store {
             Some(WipLimit::Limit(n)) => columns.push(("wip_limit", Value::Integer(n))),
             Some(WipLimit::None) => columns.push(("wip_limit", Value::Null)),
             None => {}
+        }
+        if let Some(items) = gateway {
+            let mut kept: Vec<String> = Vec::new();
+            for item in items.iter().map(|i| i.trim()).filter(|i| !i.is_empty()) {
+                if kept.iter().any(|k| k.eq_ignore_ascii_case(item)) {
+                    return Err(StoreError::invalid(format!(
+                        "the gateway lists {item:?} twice"
+                    )));
+                }
+                kept.push(item.to_string());
+            }
+            if kept != found.gateway {
+                let json =
+                    serde_json::to_string(&kept).map_err(|e| StoreError::Record(e.to_string()))?;
+                columns.push(("gateway", text(&json)));
+            }
         }
         if columns.is_empty() {
             return Ok(found);

@@ -140,7 +140,79 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: &Theme) {
             );
         }
         Some(Overlay::Form(form)) => form_box(frame, area, form, model.keymap(), theme),
+        Some(Overlay::Directory(directory)) => directory_box(frame, area, model, directory, theme),
     }
+}
+
+/// People, cohorts or stages: a row each, name then what else is known, the selected one
+/// marked; the title says the keys.
+fn directory_box(
+    frame: &mut Frame,
+    area: Rect,
+    model: &Model,
+    directory: &crate::app::directory::Directory,
+    theme: &Theme,
+) {
+    use crate::app::directory::DirectoryKind;
+    let key = |action| model.keymap().hint(Context::Directory, action);
+    let mut keys = vec![format!("{} adds", key(Action::ListAdd))];
+    if directory.kind == DirectoryKind::Stages {
+        keys = vec![format!("{} edits", key(Action::ListEdit))];
+    } else {
+        keys.push(format!("{} renames", key(Action::ListEdit)));
+    }
+    if directory.kind == DirectoryKind::People {
+        keys.push(format!("{} merges", key(Action::ListMerge)));
+    }
+    keys.push(format!("{} closes", key(Action::Close)));
+    let width = area.width.min(100);
+    // As tall as the list, no taller than the window allows.
+    let rows = u16::try_from(directory.rows.len().max(1)).unwrap_or(u16::MAX);
+    let height = rows
+        .saturating_add(2)
+        .min(area.height.saturating_sub(4))
+        .max(3);
+    let rect = centred(area, width, height);
+    frame.render_widget(Clear, rect);
+    let inner_width = usize::from(width.saturating_sub(4));
+    let name_width = directory
+        .rows
+        .iter()
+        .map(|r| r.name.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(inner_width / 2);
+    let visible = usize::from(height.saturating_sub(2)).max(1);
+    let offset = (directory.selected + 1).saturating_sub(visible);
+    let lines: Vec<Line> = if directory.rows.is_empty() {
+        vec![Line::from(Span::styled("none yet", theme.dim))]
+    } else {
+        directory
+            .rows
+            .iter()
+            .enumerate()
+            .skip(offset)
+            .take(visible)
+            .map(|(i, row)| {
+                let name = fit(&row.name, name_width);
+                let line = Line::from(vec![
+                    Span::styled(format!("{name:<name_width$}  "), theme.base),
+                    Span::styled(
+                        fit(&row.detail, inner_width.saturating_sub(name_width + 2)),
+                        theme.dim,
+                    ),
+                ]);
+                super::text::mark(line, i == directory.selected, theme)
+            })
+            .collect()
+    };
+    frame.render_widget(
+        Paragraph::new(lines).block(frame_box(
+            format!(" {} — {} ", directory.kind.title(), keys.join(", ")),
+            theme,
+        )),
+        rect,
+    );
 }
 
 /// A box with a query line and the list it narrows (the palette and search).

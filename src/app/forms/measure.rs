@@ -104,6 +104,68 @@ pub(in crate::app) fn rebase_form(reference: ProjectRef, measure: &str, at: Naiv
     .focus_on(FieldId::Reason)
 }
 
+/// A file of dated values for the shown measure (or one named), as `measure import` reads it.
+pub(in crate::app) fn import_values_form(
+    reference: ProjectRef,
+    measure: &str,
+    measures: Vec<String>,
+) -> Form {
+    let form = Form::new(
+        FormKind::ImportValues { reference },
+        format!("Import values into a measure of {reference}"),
+        vec![
+            Field::new(FieldId::Measure, measure)
+                .hint("its name")
+                .suggest(measures),
+            Field::new(FieldId::File, "")
+                .hint("CSV or Excel with date and value columns: paste or drop it"),
+            Field::new(FieldId::Sheet, "").hint("optional: else the first with those columns"),
+        ],
+    );
+    if measure.is_empty() {
+        form
+    } else {
+        form.focus_on(FieldId::File)
+    }
+}
+
+pub(super) fn import_values(
+    form: &mut Form,
+    store: &mut Store,
+    reference: ProjectRef,
+    undo: &str,
+) -> Saved {
+    let measure = required(form, FieldId::Measure, "measure")?;
+    let file = required(form, FieldId::File, "file")?;
+    let path = crate::app::register::dropped_path(&file);
+    // Standard input is the keyboard here: reading it would hang the app.
+    if path == std::path::Path::new("-") {
+        form.set_error(
+            FieldId::File,
+            "a file's path ('-' works on the command line)",
+        );
+        return None;
+    }
+    let sheet = form.optional(FieldId::Sheet);
+    let readings = match crate::exchange::series::read_readings(&path, sheet.as_deref()) {
+        Ok(readings) => readings,
+        Err(e) => {
+            form.set_error(FieldId::File, e.to_string());
+            return None;
+        }
+    };
+    Some(
+        store
+            .import_points(reference, &measure, &readings.values, "")
+            .map(|outcome| {
+                format!(
+                    "{measure}: {} — {undo} undoes the whole import",
+                    outcome.summary(readings.skipped)
+                )
+            }),
+    )
+}
+
 pub(super) fn add(form: &mut Form, store: &mut Store, reference: ProjectRef, undo: &str) -> Saved {
     let name = required(form, FieldId::Name, "measure name")?;
     let new = NewMeasure {

@@ -3,6 +3,7 @@
 //! and saves them; nothing here reads a key.
 
 mod benefit;
+mod directory;
 mod driver;
 mod filter;
 mod measure;
@@ -12,9 +13,15 @@ mod project;
 mod team;
 
 pub(super) use benefit::{add_benefit_form, edit_benefit_form};
+pub(super) use directory::{
+    add_cohort_form, add_person_form, merge_person_form, rename_cohort_form, rename_person_form,
+    stage_form,
+};
 pub(super) use driver::{add_change_idea_form, add_driver_form, rename_form};
 pub(super) use filter::filter_form;
-pub(super) use measure::{add_measure_form, edit_measure_form, rebase_form, record_form};
+pub(super) use measure::{
+    add_measure_form, edit_measure_form, import_values_form, rebase_form, record_form,
+};
 pub(super) use note::{edit_note_form, note_form};
 pub(super) use pdsa::{add_pdsa_form, worksheet_form};
 pub(super) use project::{add_project_form, edit_project_form, score_form};
@@ -68,6 +75,9 @@ pub(super) fn submit(model: &mut Model, form: &mut Form, store: &mut Store) -> O
             measure::rebase(form, store, reference, &measure, &undo)
         }
         FormKind::AddMeasure { reference } => measure::add(form, store, reference, &undo),
+        FormKind::ImportValues { reference } => {
+            measure::import_values(form, store, reference, &undo)
+        }
         FormKind::EditMeasure { reference, measure } => {
             measure::edit(form, store, reference, &measure, &undo)
         }
@@ -81,6 +91,12 @@ pub(super) fn submit(model: &mut Model, form: &mut Form, store: &mut Store) -> O
             benefit::edit(form, store, reference, number, &undo)
         }
         FormKind::Assign { reference } => team::assign(form, store, reference, &undo),
+        FormKind::AddPerson => directory::add_person(form, store, &undo),
+        FormKind::RenamePerson { name, .. } => directory::rename_person(form, store, &name, &undo),
+        FormKind::MergePerson { name, .. } => directory::merge_person(form, store, &name, &undo),
+        FormKind::AddCohort => directory::add_cohort(form, store, &undo),
+        FormKind::RenameCohort { name, .. } => directory::rename_cohort(form, store, &name, &undo),
+        FormKind::EditStage { key, .. } => directory::edit_stage(form, store, &key, &undo),
     };
     match saved? {
         Ok(said) => Some(Submitted::Changed(said)),
