@@ -10,7 +10,8 @@
 use chrono::NaiveDate;
 use qiboard::exchange::series::parse_series;
 use qiboard::exchange::spc_report::{
-    run_chart_json, run_chart_svg, run_chart_table, xmr_json, xmr_summary, xmr_svg, xmr_table,
+    ChartNotes, run_chart_json, run_chart_svg, run_chart_table, xmr_json, xmr_summary, xmr_svg,
+    xmr_table,
 };
 use qiboard::spc::{Direction, XmrOptions, run_chart, xmr};
 use serde_json::Value;
@@ -210,7 +211,18 @@ fn svg_draws_points_in_reference_colours_with_letters() {
         ..XmrOptions::default()
     };
     let result = xmr(&dates, &values, &opts).unwrap();
-    let svg = xmr_svg(&dates, &result, &opts, "Patients seen within 4 hours (%)").unwrap();
+    let notes = ChartNotes {
+        pdsa: vec![(dates[3], "PDSA 2".to_string())],
+        verdict: xmr_summary(&result, &opts),
+    };
+    let svg = xmr_svg(
+        &dates,
+        &result,
+        &opts,
+        "Patients seen within 4 hours (%)",
+        &notes,
+    )
+    .unwrap();
     assert!(svg.starts_with("<svg"));
     assert!(svg.trim_end().ends_with("</svg>"));
     assert!(
@@ -221,19 +233,67 @@ fn svg_draws_points_in_reference_colours_with_letters() {
     assert!(svg.contains("rebase"));
     assert!(svg.contains("Patients seen within 4 hours"));
     assert!(!svg.contains("NaN"));
+    // A legend in words, the last group's values at the ends of their lines, the PDSA
+    // marked, and the verdict beneath (its first words: the count of points).
+    for words in [
+        "common cause",
+        "improvement (I)",
+        "concern (C)",
+        "process limits",
+        "target 80",
+        "rebase",
+        "PDSA started",
+    ] {
+        assert!(svg.contains(words), "no {words:?} in the legend");
+    }
+    for line in ["mean ", "UPL ", "LPL "] {
+        assert!(svg.contains(line), "{line:?} is not labelled");
+    }
+    // The marker's number is written in the PDSA purple beside it.
+    assert!(
+        svg.split("fill=\"#490092\">")
+            .skip(1)
+            .any(|text| text.trim_start().starts_with("2")),
+        "the PDSA marker has no number"
+    );
+    let opening: String = notes
+        .verdict
+        .split_whitespace()
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(svg.contains(&opening), "no verdict {opening:?}");
 
     let run = run_chart(&values).unwrap();
-    let svg = run_chart_svg(&dates, &run, "Run chart").unwrap();
+    let svg = run_chart_svg(&dates, &run, "Run chart", &ChartNotes::default()).unwrap();
     assert!(svg.starts_with("<svg"));
+    assert!(svg.contains("median "), "the median is not labelled");
+    assert!(svg.contains("shift (S) or trend (T)"));
 }
 
 #[test]
 fn svg_of_degenerate_series_does_not_fail() {
     let (dates, values) = series("date,value\n2024-01-01,5\n2024-01-02,\n2024-01-03,5\n");
     let result = xmr(&dates, &values, &XmrOptions::default()).unwrap();
-    let svg = xmr_svg(&dates, &result, &XmrOptions::default(), "flat").unwrap();
+    let svg = xmr_svg(
+        &dates,
+        &result,
+        &XmrOptions::default(),
+        "flat",
+        &ChartNotes::default(),
+    )
+    .unwrap();
     assert!(!svg.contains("NaN"));
     let empty = xmr(&[], &[], &XmrOptions::default()).unwrap();
-    assert!(xmr_svg(&[], &empty, &XmrOptions::default(), "empty").is_ok());
+    assert!(
+        xmr_svg(
+            &[],
+            &empty,
+            &XmrOptions::default(),
+            "empty",
+            &ChartNotes::default()
+        )
+        .is_ok()
+    );
     assert!(xmr_json(&dates[..1], &result).is_err());
 }

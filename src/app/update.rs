@@ -12,6 +12,7 @@ use super::overlay::{Choice, Confirm, Overlay, Palette, Search};
 use super::overlay_keys::overlay_key;
 use super::{Action, ChartKind, Model, Pane, Section};
 use crate::domain::{ProjectRef, Status};
+use crate::exchange::spc_report::ChartNotes;
 use crate::store::{Store, StoreError};
 
 /// Routes a key press: to the open overlay first, else through the keymap.
@@ -468,17 +469,16 @@ fn export_chart(model: &mut Model) {
     let title = format!("{} · {}", d.reference(), measure.name);
     let svg = match d.chart {
         ChartKind::Xmr => d.analysis.as_ref().map(|a| {
-            crate::exchange::spc_report::xmr_svg(
-                &dates,
-                a,
-                &crate::measure_reading::xmr_options(measure, dates.last().copied()),
-                &title,
-            )
+            let options = crate::measure_reading::xmr_options(measure, dates.last().copied());
+            let verdict = crate::exchange::spc_report::xmr_summary(a, &options);
+            let notes = ChartNotes::of(&d.detail.pdsa_cycles, verdict);
+            crate::exchange::spc_report::xmr_svg(&dates, a, &options, &title, &notes)
         }),
-        ChartKind::Run => d
-            .run
-            .as_ref()
-            .map(|r| crate::exchange::spc_report::run_chart_svg(&dates, r, &title)),
+        ChartKind::Run => d.run.as_ref().map(|r| {
+            let verdict = crate::exchange::spc_report::run_chart_summary(r);
+            let notes = ChartNotes::of(&d.detail.pdsa_cycles, verdict);
+            crate::exchange::spc_report::run_chart_svg(&dates, r, &title, &notes)
+        }),
     };
     let Some(Ok(svg)) = svg else {
         model.error("The chart could not be drawn as SVG (fewer than two points?)");

@@ -15,6 +15,7 @@ use super::{Cli, Output, open_store};
 use crate::domain::{Direction, ProjectRef, parse_value};
 use crate::exchange::series::{SeriesPoint, Wanted, parse_date, read_readings, read_series_file};
 use crate::exchange::spc_report;
+use crate::exchange::spc_report::ChartNotes;
 use crate::measure_reading::{spc_direction, xmr_options};
 use crate::spc::{self, RunChartResult, SpcError, XmrOptions};
 use crate::store::{Store, StoreError, Unknown};
@@ -113,6 +114,8 @@ struct Series {
     values: Vec<Option<f64>>,
     title: String,
     own: XmrOptions,
+    /// The project's PDSA cycles, marked on its charts (none for a file).
+    cycles: Vec<crate::domain::PdsaCycle>,
 }
 
 /// Reads a series from a CSV file, a spreadsheet or standard input (`-`).
@@ -140,6 +143,7 @@ fn from_file(file: &Path, sheet: Option<&str>) -> Result<Series, CliError> {
         values: points.iter().map(|p| p.1).collect(),
         title,
         own: XmrOptions::default(),
+        cycles: Vec::new(),
     })
 }
 
@@ -172,6 +176,7 @@ fn from_portfolio(cli: &Cli, reference: ProjectRef, name: &str) -> Result<Series
         dates,
         title: format!("{reference} · {}", measure.name),
         own,
+        cycles: store.pdsa_cycles(reference)?,
     })
 }
 
@@ -230,7 +235,11 @@ pub fn run(cli: &Cli, args: &SpcArgs) -> Output {
             match args.format {
                 Format::Table => spc_report::xmr_table(&series.dates, &result, &options),
                 Format::Json => spc_report::xmr_json(&series.dates, &result).map(|j| j + "\n"),
-                Format::Svg => spc_report::xmr_svg(&series.dates, &result, &options, &series.title),
+                Format::Svg => {
+                    let verdict = spc_report::xmr_summary(&result, &options);
+                    let notes = ChartNotes::of(&series.cycles, verdict);
+                    spc_report::xmr_svg(&series.dates, &result, &options, &series.title, &notes)
+                }
             }
             .map_err(report_error)?
         }
@@ -245,7 +254,8 @@ pub fn run(cli: &Cli, args: &SpcArgs) -> Output {
                 }
                 Format::Svg => {
                     let title = format!("{} ({})", series.title, rules_name(rules));
-                    spc_report::run_chart_svg(&series.dates, &result, &title)
+                    let notes = ChartNotes::of(&series.cycles, verdict(&result, rules));
+                    spc_report::run_chart_svg(&series.dates, &result, &title, &notes)
                 }
             }
             .map_err(report_error)?

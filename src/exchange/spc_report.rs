@@ -12,7 +12,7 @@ use serde::Serialize;
 use std::fmt::Write as _;
 
 mod svg;
-pub use svg::{run_chart_svg, xmr_svg};
+pub use svg::{ChartNotes, run_chart_svg, xmr_svg};
 
 /// Why a report could not be rendered. Display is one line.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]

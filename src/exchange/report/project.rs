@@ -2,6 +2,7 @@
 //! by change idea, every measure's chart with its verdict in words, benefits and latest notes,
 //! read from the store as the Detail pane shows them.
 
+use crate::exchange::spc_report::ChartNotes;
 use chrono::NaiveDate;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
@@ -262,7 +263,9 @@ fn measures(report: &ProjectReport) -> Markup {
                     @let options = xmr_options(&m.measure, dates.last().copied());
                     @let title = format!("{} · {}", report.detail.project.reference, m.measure.name);
                     // plotters writes the chart and escapes its text.
-                    @if let Ok(svg) = crate::exchange::spc_report::xmr_svg(&dates, analysis, &options, &title) {
+                    // The verdict is the paragraph under the chart, text a reader can copy.
+                    @let notes = ChartNotes::of(&report.detail.pdsa_cycles, String::new());
+                    @if let Ok(svg) = crate::exchange::spc_report::xmr_svg(&dates, analysis, &options, &title, &notes) {
                         div.chart { (PreEscaped(svg)) }
                     }
                     p.verdict { (crate::exchange::spc_report::xmr_summary(analysis, &options)) }

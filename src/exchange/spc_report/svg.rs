@@ -16,6 +16,175 @@ const PURPLE: RGBColor = RGBColor(0x49, 0x00, 0x92);
 const TARGET_RED: RGBColor = RGBColor(0xde, 0x1b, 0x1b);
 const LINE: RGBColor = RGBColor(0x40, 0x40, 0x40);
 const SIZE: (u32, u32) = (960, 540);
+/// The strip under a chart: one legend row, then the verdict's lines.
+const LEGEND_ROW: u32 = 30;
+const VERDICT_LINE: u32 = 18;
+
+/// What a chart shows beside its data.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ChartNotes {
+    /// PDSA cycles by the date they started and their label ("PDSA 3"), marked along the
+    /// bottom at the first point on or after the date.
+    pub pdsa: Vec<(NaiveDate, String)>,
+    /// Said in words beneath the chart (the `spc` table's closing paragraph); empty when the
+    /// page around the chart says it (a report).
+    pub verdict: String,
+}
+
+impl ChartNotes {
+    /// A project's PDSA cycles as its charts mark them, each at its start (cycles not yet
+    /// started are not marked), and the verdict to say beneath.
+    pub fn of(cycles: &[crate::domain::PdsaCycle], verdict: String) -> ChartNotes {
+        ChartNotes {
+            pdsa: cycles
+                .iter()
+                .filter_map(|c| c.start_date.map(|d| (d, c.label())))
+                .collect(),
+            verdict,
+        }
+    }
+}
+
+/// A mark in the legend: a dot, a line (solid or dashed) or a PDSA triangle, in a colour.
+enum Mark {
+    Dot(RGBColor),
+    Line(RGBColor, bool),
+    Triangle,
+}
+
+/// The legend row and the verdict, drawn in the strip below the chart.
+fn draw_strip(
+    strip: &DrawingArea<SVGBackend<'_>, plotters::coord::Shift>,
+    legend: &[(Mark, String)],
+    verdict: &[String],
+) -> Result<(), SpcReportError> {
+    let font = (FAMILY, 13).into_font();
+    let mut x = 24;
+    let y = 14;
+    for (mark, words) in legend {
+        match mark {
+            Mark::Dot(c) => strip
+                .draw(&Circle::new((x + 8, y), 4, c.filled()))
+                .map_err(svg_error)?,
+            Mark::Line(c, dashed) => {
+                let style = c.stroke_width(2);
+                if *dashed {
+                    for dash in [0, 7, 14] {
+                        strip
+                            .draw(&PathElement::new(
+                                vec![(x + dash, y), (x + dash + 4, y)],
+                                style,
+                            ))
+                            .map_err(svg_error)?;
+                    }
+                } else {
+                    strip
+                        .draw(&PathElement::new(vec![(x, y), (x + 18, y)], style))
+                        .map_err(svg_error)?;
+                }
+            }
+            Mark::Triangle => strip
+                .draw(&TriangleMarker::new((x + 8, y), 5, PURPLE.filled()))
+                .map_err(svg_error)?,
+        }
+        strip
+            .draw(&Text::new(words.clone(), (x + 24, y - 7), font.clone()))
+            .map_err(svg_error)?;
+        let (width, _) = font.box_size(words).map_err(svg_error)?;
+        x += 24 + i32::try_from(width).unwrap_or(200) + 18;
+    }
+    for (i, line) in verdict.iter().enumerate() {
+        let top = i32::try_from(LEGEND_ROW + VERDICT_LINE * i as u32).unwrap_or(0);
+        strip
+            .draw(&Text::new(line.clone(), (24, top), font.clone()))
+            .map_err(svg_error)?;
+    }
+    Ok(())
+}
+
+/// The verdict broken into lines that fit the chart's width, measured in the font.
+fn verdict_lines(verdict: &str) -> Result<Vec<String>, SpcReportError> {
+    let font = (FAMILY, 13).into_font();
+    let room = f64::from(SIZE.0 - 48);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in verdict.split_whitespace() {
+        let tried = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        let (width, _) = font.box_size(&tried).map_err(svg_error)?;
+        if f64::from(width) > room && !line.is_empty() {
+            lines.push(std::mem::replace(&mut line, word.to_string()));
+        } else {
+            line = tried;
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    Ok(lines)
+}
+
+/// The page: the chart's area on top, the legend and verdict strip under it.
+fn page_height(verdict: &[String]) -> u32 {
+    SIZE.1 + LEGEND_ROW + VERDICT_LINE * u32::try_from(verdict.len()).unwrap_or(0) + 8
+}
+
+/// The point each PDSA cycle is marked at: the first dated on or after it started.
+fn pdsa_at(dates: &[NaiveDate], pdsa: &[(NaiveDate, String)]) -> Vec<(usize, String)> {
+    pdsa.iter()
+        .filter_map(|(start, label)| {
+            dates
+                .iter()
+                .position(|d| d >= start)
+                .map(|i| (i, label.clone()))
+        })
+        .collect()
+}
+
+/// PDSA cycles as purple triangles along the bottom, their number beside each.
+fn draw_pdsa<DB: DrawingBackend>(
+    chart: &mut ChartContext<'_, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+    marks: &[(usize, String)],
+    y_low: f64,
+) -> Result<(), SpcReportError> {
+    chart
+        .draw_series(
+            marks
+                .iter()
+                .map(|(i, _)| TriangleMarker::new((*i as f64, y_low), 5, PURPLE.filled())),
+        )
+        .map_err(svg_error)?;
+    chart
+        .draw_series(marks.iter().map(|(i, label)| {
+            let number = label.trim_start_matches("PDSA ").to_string();
+            Text::new(
+                number,
+                (*i as f64 + 0.12, y_low),
+                (FAMILY, 10).into_font().color(&PURPLE),
+            )
+        }))
+        .map_err(svg_error)?;
+    Ok(())
+}
+
+/// A value written at the right end of a line ("mean 34.7").
+fn line_label<DB: DrawingBackend>(
+    chart: &mut ChartContext<'_, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+    at: (f64, f64),
+    words: String,
+) -> Result<(), SpcReportError> {
+    chart
+        .draw_series(std::iter::once(Text::new(
+            words,
+            at,
+            (FAMILY, 11).into_font().color(&LINE),
+        )))
+        .map_err(svg_error)?;
+    Ok(())
+}
 
 /// Registers the embedded font once; plotters needs it to measure every label.
 fn ensure_font() -> Result<(), SpcReportError> {
@@ -42,7 +211,6 @@ fn chart_frame<'a, 'b>(
     ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
     SpcReportError,
 > {
-    root.fill(&WHITE).map_err(svg_error)?;
     let mut chart = ChartBuilder::on(root)
         .caption(title, (FAMILY, 20))
         .margin(16)
@@ -124,13 +292,16 @@ fn draw_data_line<DB: DrawingBackend>(
     Ok(())
 }
 
-/// The XmR chart as SVG text: data line, mean, process and near limits per group, target,
-/// points coloured by type with a letter beside every special-cause point, rebase markers.
+/// The XmR chart as SVG text: data line, mean, process and near limits per group (the last
+/// group's values written at their ends), target, points coloured by type with a letter
+/// beside every special-cause point, rebase and PDSA markers; a legend under it, and the
+/// verdict when `notes` carries one.
 pub fn xmr_svg(
     dates: &[NaiveDate],
     result: &XmrResult,
     opts: &XmrOptions,
     title: &str,
+    notes: &ChartNotes,
 ) -> Result<String, SpcReportError> {
     check(dates, result.points.len())?;
     ensure_font()?;
@@ -140,11 +311,18 @@ pub fn xmr_svg(
         .iter()
         .flat_map(|p: &XmrPoint| [&p.value, &p.mean, &p.lpl, &p.upl]);
     let (y_low, y_high) = y_range(lines, opts.target);
-    let x_high = (points.len().max(2) - 1) as f64 + 0.5;
+    let x_last = (points.len().max(2) - 1) as f64 + 0.5;
+    // Room right of the data for the last group's values.
+    let x_high = x_last + (points.len() as f64 * 0.1).max(2.0);
+    let verdict = verdict_lines(&notes.verdict)?;
+    let pdsa = pdsa_at(dates, &notes.pdsa);
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
-        let mut chart = chart_frame(&root, title, dates, x_high, (y_low, y_high))?;
+        let root =
+            SVGBackend::with_string(&mut svg, (SIZE.0, page_height(&verdict))).into_drawing_area();
+        root.fill(&WHITE).map_err(svg_error)?;
+        let (top, strip) = root.split_vertically(SIZE.1);
+        let mut chart = chart_frame(&top, title, dates, x_high, (y_low, y_high))?;
 
         for group in &result.groups {
             let (a, b) = (
@@ -189,17 +367,22 @@ pub fn xmr_svg(
         if let Some(target) = opts.target {
             chart
                 .draw_series(DashedLineSeries::new(
-                    vec![(-0.5, target), (x_high, target)],
+                    vec![(-0.5, target), (x_last, target)],
                     8,
                     4,
                     TARGET_RED.stroke_width(2),
                 ))
-                .map_err(svg_error)?
-                .label(format!("target {target}"))
-                .legend(|(x, y)| {
-                    PathElement::new(vec![(x, y), (x + 16, y)], TARGET_RED.stroke_width(2))
-                });
+                .map_err(svg_error)?;
         }
+        if let Some(group) = result.groups.last() {
+            let end = (group.start + group.len) as f64 - 0.4;
+            for (value, name) in [(group.upl, "UPL"), (group.mean, "mean"), (group.lpl, "LPL")] {
+                if let Some(y) = value {
+                    line_label(&mut chart, (end, y), format!("{name} {}", number(y)))?;
+                }
+            }
+        }
+        draw_pdsa(&mut chart, &pdsa, y_low)?;
         draw_data_line(&mut chart, &values)?;
         let dots = points.iter().enumerate().filter_map(|(i, p)| {
             p.value
@@ -219,43 +402,74 @@ pub fn xmr_svg(
                     _ => None,
                 });
         chart.draw_series(letters).map_err(svg_error)?;
-        if opts.target.is_some() {
-            chart
-                .configure_series_labels()
-                .background_style(WHITE.mix(0.8))
-                .border_style(GREY)
-                .label_font((FAMILY, 12))
-                .draw()
-                .map_err(svg_error)?;
+        let mut legend = vec![
+            (Mark::Dot(GREY), "common cause".to_string()),
+            (Mark::Dot(BLUE), "improvement (I)".to_string()),
+            (Mark::Dot(ORANGE), "concern (C)".to_string()),
+        ];
+        if points
+            .iter()
+            .any(|p| matches!(p.point_type, PointType::NeutralHigh | PointType::NeutralLow))
+        {
+            legend.push((Mark::Dot(PURPLE), "neutral".to_string()));
         }
+        legend.push((Mark::Line(BLACK, false), "mean".to_string()));
+        legend.push((Mark::Line(GREY, true), "process limits".to_string()));
+        if let Some(target) = opts.target {
+            legend.push((
+                Mark::Line(TARGET_RED, true),
+                format!("target {}", number(target)),
+            ));
+        }
+        if result.groups.len() > 1 {
+            legend.push((Mark::Line(BLACK, true), "rebase".to_string()));
+        }
+        if !pdsa.is_empty() {
+            legend.push((Mark::Triangle, "PDSA started".to_string()));
+        }
+        draw_strip(&strip, &legend, &verdict)?;
         root.present().map_err(svg_error)?;
     }
     Ok(svg)
 }
 
-/// The run chart as SVG text: data line, median, points in a shift or trend marked.
+/// The run chart as SVG text: data line, median (its value written), points in a shift or
+/// trend marked, PDSA markers; a legend under it, and the verdict when `notes` carries one.
 pub fn run_chart_svg(
     dates: &[NaiveDate],
     result: &RunChartResult,
     title: &str,
+    notes: &ChartNotes,
 ) -> Result<String, SpcReportError> {
     check(dates, result.points.len())?;
     ensure_font()?;
     let values: Vec<Option<f64>> = result.points.iter().map(|p| p.value).collect();
     let (y_low, y_high) = y_range(values.iter(), result.median);
-    let x_high = (values.len().max(2) - 1) as f64 + 0.5;
+    let x_last = (values.len().max(2) - 1) as f64 + 0.5;
+    let x_high = x_last + (values.len() as f64 * 0.1).max(2.0);
+    let verdict = verdict_lines(&notes.verdict)?;
+    let pdsa = pdsa_at(dates, &notes.pdsa);
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
-        let mut chart = chart_frame(&root, title, dates, x_high, (y_low, y_high))?;
+        let root =
+            SVGBackend::with_string(&mut svg, (SIZE.0, page_height(&verdict))).into_drawing_area();
+        root.fill(&WHITE).map_err(svg_error)?;
+        let (top, strip) = root.split_vertically(SIZE.1);
+        let mut chart = chart_frame(&top, title, dates, x_high, (y_low, y_high))?;
         if let Some(median) = result.median {
             chart
                 .draw_series(LineSeries::new(
-                    vec![(-0.5, median), (x_high, median)],
+                    vec![(-0.5, median), (x_last, median)],
                     BLACK.stroke_width(1),
                 ))
                 .map_err(svg_error)?;
+            line_label(
+                &mut chart,
+                (x_last, median),
+                format!("median {}", number(median)),
+            )?;
         }
+        draw_pdsa(&mut chart, &pdsa, y_low)?;
         draw_data_line(&mut chart, &values)?;
         let marked = |p: &RunChartPoint| p.shift || p.trend;
         let dots = result.points.iter().enumerate().filter_map(|(i, p)| {
@@ -279,6 +493,15 @@ pub fn run_chart_svg(
             })
         });
         chart.draw_series(letters).map_err(svg_error)?;
+        let mut legend = vec![
+            (Mark::Dot(GREY), "point".to_string()),
+            (Mark::Dot(ORANGE), "in a shift (S) or trend (T)".to_string()),
+            (Mark::Line(BLACK, false), "median".to_string()),
+        ];
+        if !pdsa.is_empty() {
+            legend.push((Mark::Triangle, "PDSA started".to_string()));
+        }
+        draw_strip(&strip, &legend, &verdict)?;
         root.present().map_err(svg_error)?;
     }
     Ok(svg)
