@@ -68,7 +68,7 @@ fn a_key_that_cannot_act_here_says_why() {
     let status = m.status.clone().expect("x on the board says something");
     assert_eq!(status.kind, StatusKind::Refused);
     assert!(
-        status.text.contains("export the chart to SVG") && status.text.contains("Detail"),
+        status.text.contains("export the chart to SVG and PNG") && status.text.contains("Detail"),
         "{}",
         status.text
     );

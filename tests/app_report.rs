@@ -71,3 +71,35 @@ fn r_in_detail_writes_the_project_on_a_page() {
     assert!(html.contains(title.as_str()));
     assert!(html.contains("project on a page"));
 }
+
+/// `x` writes the chart on screen as SVG and, for slides, as PNG beside it.
+#[test]
+fn x_exports_the_chart_as_svg_and_png() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_store();
+    let mut m = model(&store, (120, 40));
+    m.config.exports = Some(dir.path().to_path_buf());
+    let reference = store
+        .list_projects(&Default::default())
+        .unwrap()
+        .into_iter()
+        .map(|p| p.reference)
+        .find(|r| {
+            let d = store.project_detail(*r).unwrap();
+            d.measures.iter().any(|x| x.points > 3)
+        })
+        .expect("the demo has a project with data");
+    assert!(m.board.select(reference));
+    press(&mut m, &mut store, KeyCode::Enter);
+    press(&mut m, &mut store, KeyCode::Char('x'));
+    let status = m.status.as_ref().unwrap();
+    assert_eq!(status.kind, StatusKind::Info, "{}", status.text);
+    let svg = std::path::PathBuf::from(status.path.clone().expect("the status names the file"));
+    assert_eq!(svg.extension().unwrap(), "svg");
+    assert!(std::fs::read_to_string(&svg).unwrap().starts_with("<svg"));
+    let png = std::fs::read(svg.with_extension("png")).unwrap();
+    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "not a PNG");
+    // Twice the SVG's size, so a slide can scale it without blurring.
+    let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
+    assert!(width >= 1600, "{width} pixels wide");
+}

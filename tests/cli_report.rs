@@ -295,3 +295,97 @@ fn the_project_on_a_page_charts_every_measure_and_escapes_what_was_typed() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown project QI-0999"));
 }
+
+/// The score's history is drawn as steps above its table, in words for a screen reader.
+#[test]
+fn the_project_on_a_page_draws_the_score_as_steps() {
+    let p = demo();
+    let html = p.ok(&["report", "project", "QI-0003", "-o", "-"]);
+    let page = Html::parse_document(&html);
+    let steps = select(&page, "div.steps svg");
+    assert_eq!(steps.len(), 1);
+    let words = steps[0].value().attr("aria-label").unwrap();
+    assert!(words.starts_with("progress score from "), "{words}");
+    let points = select(&page, "div.steps svg polyline")[0]
+        .value()
+        .attr("points")
+        .unwrap()
+        .split(' ')
+        .count();
+    let scores = select(&page, "h2 + div.steps + table tbody tr").len();
+    assert!(scores > 0);
+    // Each score after the first is a step (two corners), and the last holds until today.
+    assert_eq!(points, scores * 2);
+}
+
+/// Markdown cannot hold a picture: its charts are SVG files in a folder named for the report,
+/// each linked where the HTML draws it, and every link finds its file.
+#[test]
+fn markdown_reports_write_their_charts_beside_them() {
+    let p = demo();
+    let out = p.path("qi-3.md");
+    let said = p.ok(&[
+        "report",
+        "project",
+        "QI-0003",
+        "--format",
+        "md",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let folder = p.path("qi-3-charts");
+    assert!(said.contains(&folder.display().to_string()), "{said}");
+    let md = std::fs::read_to_string(&out).unwrap();
+    let links: Vec<&str> = md
+        .lines()
+        .filter_map(|l| l.strip_prefix("![")?.split("](").nth(1)?.strip_suffix(')'))
+        .collect();
+    let detail: Value =
+        serde_json::from_str(&p.ok(&["project", "show", "QI-0003", "--json"])).unwrap();
+    let charted = detail["measures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["points"].as_i64().unwrap_or(0) >= 2)
+        .count();
+    // The score's steps and one chart per measure with data.
+    assert_eq!(links.len(), charted + 1, "{links:?}");
+    let files = std::fs::read_dir(&folder).unwrap().count();
+    assert_eq!(files, links.len());
+    for link in &links {
+        assert!(link.starts_with("qi-3-charts/"), "{link}");
+        let svg = std::fs::read_to_string(p.path(link)).unwrap();
+        assert!(svg.starts_with("<svg"), "{link}");
+    }
+    assert!(md.contains("## PDSA cycles by change idea"));
+    assert!(md.contains("**PDSA 1**"), "cycles are named as everywhere");
+
+    let board = p.path("board report.md");
+    p.ok(&[
+        "report",
+        "board",
+        "--format",
+        "md",
+        "-o",
+        board.to_str().unwrap(),
+    ]);
+    let md = std::fs::read_to_string(&board).unwrap();
+    // A folder name with a space is a link only inside angle brackets.
+    assert!(
+        md.contains("![Projects by stage](<board report-charts/1-stages.svg>)"),
+        "{md}"
+    );
+    let bars = std::fs::read_to_string(p.path("board report-charts/1-stages.svg")).unwrap();
+    assert!(bars.contains("projects by stage"));
+
+    // To standard output there is no folder: no links that lead nowhere.
+    let md = p.ok(&["report", "project", "QI-0003", "--format", "md", "-o", "-"]);
+    assert!(!md.contains("!["), "a link with no file behind it");
+}
+
+#[test]
+fn the_project_on_a_page_in_markdown() {
+    let p = demo();
+    let md = p.ok(&["report", "project", "QI-0003", "--format", "md", "-o", "-"]);
+    insta::assert_snapshot!("project_report_demo_md", md);
+}

@@ -250,6 +250,48 @@ fn svg_to_stdout_or_a_file_and_standard_input() {
     assert_eq!(out["points"][11]["point_type"], "concern");
 }
 
+/// PNG is for PowerPoint and older Word: the same chart as the SVG, drawn at twice its size,
+/// written only to a file (its bytes on a terminal would be noise).
+#[test]
+fn png_is_the_svg_drawn_for_slides_and_needs_a_file() {
+    let p = Portfolio::new();
+    let file = write(&p, "s.csv", &csv(&CASE_2));
+    let chart = p.path("chart.png");
+    let said = p.ok(&[
+        "spc",
+        &file,
+        "--format",
+        "png",
+        "--output",
+        chart.to_str().unwrap(),
+    ]);
+    assert!(said.starts_with("Wrote "), "{said}");
+    let png = std::fs::read(&chart).unwrap();
+    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "not a PNG");
+    let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
+    let height = u32::from_be_bytes(png[20..24].try_into().unwrap());
+    let svg = p.ok(&["spc", &file, "--format", "svg"]);
+    let size = |name: &str| -> u32 {
+        let at = svg.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+        svg[at..].split('"').next().unwrap().parse().unwrap()
+    };
+    assert_eq!((width, height), (2 * size("width"), 2 * size("height")));
+
+    let out = p
+        .cmd()
+        .args(["spc", &file, "--format", "png"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("--format png") && err.contains("--output"),
+        "{err}"
+    );
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(out.stdout.is_empty());
+}
+
 #[test]
 fn run_chart_table_gives_the_verdict_of_the_chosen_rules() {
     let p = Portfolio::new();

@@ -371,7 +371,7 @@ impl Action {
             Action::Refresh => "reload from the portfolio",
             Action::ToggleChart => "chart: XmR / run chart",
             Action::RebaseChart => "rebase the chart at a point",
-            Action::ExportChart => "export the chart to SVG",
+            Action::ExportChart => "export the chart to SVG and PNG",
             Action::MarkMainMeasure => "make this the main measure",
             Action::PointPrevious => "chart: previous point",
             Action::PointNext => "chart: next point",

@@ -458,7 +458,7 @@ pub(super) fn body_size(size: (u16, u16)) -> (u16, u16) {
     (size.0, size.1.saturating_sub(3))
 }
 
-/// Writes the shown chart as SVG into the user's Documents/qiboard folder.
+/// Writes the shown chart as SVG and PNG into the user's Documents/qiboard folder.
 fn export_chart(model: &mut Model) {
     let Some(d) = &model.detail else { return };
     let (Some(measure), Some((_, points))) = (d.shown_measure(), d.points.as_ref()) else {
@@ -493,14 +493,28 @@ fn export_chart(model: &mut Model) {
         model.error("Cannot find your Documents folder: set exports in config.toml");
         return;
     };
-    let name = format!(
-        "{}-{}-{kind}.svg",
+    let stem = format!(
+        "{}-{}-{kind}",
         d.reference(),
         crate::exchange::files::safe_name(&measure.name)
     );
-    match crate::exchange::files::write_export(&dir, &name, svg.as_bytes()) {
-        Ok(path) => model.info_with_path("Chart exported to", &path),
-        Err(e) => model.error(format!("Cannot write {}: {e}", dir.join(&name).display())),
+    // The PNG beside the SVG is for slides and older Word, which paste pictures, not SVG.
+    let png = match crate::exchange::spc_report::png_of_svg(&svg) {
+        Ok(png) => png,
+        Err(e) => {
+            model.error(e.to_string());
+            return;
+        }
+    };
+    let written =
+        crate::exchange::files::write_export(&dir, &format!("{stem}.svg"), svg.as_bytes())
+            .and_then(|svg| {
+                crate::exchange::files::write_export(&dir, &format!("{stem}.png"), &png)
+                    .map(|_| svg)
+            });
+    match written {
+        Ok(path) => model.info_with_path("Chart exported (with a PNG beside it) to", &path),
+        Err(e) => model.error(format!("Cannot write {}: {e}", dir.join(&stem).display())),
     }
 }
 

@@ -141,7 +141,8 @@ pub enum ReportCommand {
         /// Scores moved and PDSA cycles since this day (default: 90 days ago).
         #[arg(long, value_parser = date, value_name = "DATE")]
         since: Option<NaiveDate>,
-        /// html (one self-contained page, prints from a browser) or md (Markdown).
+        /// html (one self-contained page, prints from a browser) or md (Markdown, its
+        /// chart as an SVG file in a folder beside it).
         #[arg(long, value_enum, default_value_t = ReportFormatArg::Html)]
         format: ReportFormatArg,
         /// Write here instead ('-' for standard output).
@@ -149,10 +150,14 @@ pub enum ReportCommand {
         output: Option<PathBuf>,
     },
     /// The project on a page for its sponsor: charter, team, progress, drivers, PDSA cycles,
-    /// every measure's chart and verdict, benefits, notes (HTML).
+    /// every measure's chart and verdict, benefits, notes.
     Project {
         /// The project: QI-0012, qi-12 or just 12.
         reference: ProjectRef,
+        /// html (one self-contained page, prints from a browser) or md (Markdown, its
+        /// charts as SVG files in a folder beside it).
+        #[arg(long, value_enum, default_value_t = ReportFormatArg::Html)]
+        format: ReportFormatArg,
         /// Write here instead ('-' for standard output).
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,

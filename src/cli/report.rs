@@ -1,16 +1,33 @@
 //! `report board` and `report project`: the portfolio report for a board paper and the
 //! project on a page, written whole to a file (the exports folder by default) or to
-//! standard output.
+//! standard output; as Markdown, with its charts in a folder beside the file.
 
 use std::path::{Path, PathBuf};
 
 use super::args::{ReportCommand, ReportFormatArg};
 use super::{Cli, CliError, Output, open_existing};
 use crate::exchange::report::{
-    BoardRequest, ReportFormat, board_html, board_markdown, board_report, project_html,
-    project_report,
+    BoardRequest, Document, ReportFormat, board_html, board_markdown, board_report, charts_folder,
+    project_html, project_markdown, project_report,
 };
 use crate::store::ProjectFilter;
+
+impl From<ReportFormatArg> for ReportFormat {
+    fn from(format: ReportFormatArg) -> Self {
+        match format {
+            ReportFormatArg::Html => ReportFormat::Html,
+            ReportFormatArg::Md => ReportFormat::Markdown,
+        }
+    }
+}
+
+/// Text with no chart files: HTML holds its charts inline.
+fn inline(text: String) -> Document {
+    Document {
+        text,
+        charts: Vec::new(),
+    }
+}
 
 pub fn run(cli: &Cli, command: &ReportCommand) -> Output {
     match command {
@@ -20,10 +37,7 @@ pub fn run(cli: &Cli, command: &ReportCommand) -> Output {
             format,
             output,
         } => {
-            let format = match format {
-                ReportFormatArg::Html => ReportFormat::Html,
-                ReportFormatArg::Md => ReportFormat::Markdown,
-            };
+            let format = ReportFormat::from(*format);
             let config = super::app_config()?;
             // Where it goes is checked before anything is read, so a bad path costs nothing.
             let target = destination(output.as_deref(), "board-report", format, &config)?;
@@ -45,19 +59,26 @@ pub fn run(cli: &Cli, command: &ReportCommand) -> Output {
                     )
                 }));
             }
-            let text = match format {
-                ReportFormat::Html => board_html(&report),
-                ReportFormat::Markdown => board_markdown(&report),
-            };
-            write(target, &text, report.today)
+            write(target, report.today, |charts| match format {
+                ReportFormat::Html => inline(board_html(&report)),
+                ReportFormat::Markdown => board_markdown(&report, charts),
+            })
         }
-        ReportCommand::Project { reference, output } => {
+        ReportCommand::Project {
+            reference,
+            format,
+            output,
+        } => {
+            let format = ReportFormat::from(*format);
             let config = super::app_config()?;
             let name = format!("project-{reference}");
-            let target = destination(output.as_deref(), &name, ReportFormat::Html, &config)?;
+            let target = destination(output.as_deref(), &name, format, &config)?;
             let store = open_existing(cli)?;
             let report = project_report(&store, *reference, store.clock().today())?;
-            write(target, &project_html(&report), report.today)
+            write(target, report.today, |charts| match format {
+                ReportFormat::Html => inline(project_html(&report)),
+                ReportFormat::Markdown => project_markdown(&report, charts),
+            })
         }
     }
 }
@@ -101,21 +122,47 @@ fn destination(
     }
 }
 
-fn write(target: Target, text: &str, today: chrono::NaiveDate) -> Output {
-    let path = match target {
-        Target::Stdout => return Ok(text.to_string()),
-        Target::File(path) => {
-            crate::exchange::files::write_whole(&path, text.as_bytes()).map_err(|e| {
-                CliError::bad_input(format!("cannot write {}: {e}", path.display()))
+/// Renders the report for where it goes (charts only when there is a folder to put them
+/// in) and writes it, charts first, each file whole.
+fn write(
+    target: Target,
+    today: chrono::NaiveDate,
+    render: impl FnOnce(Option<&str>) -> Document,
+) -> Output {
+    // A path the user gave that cannot be written is bad input; the exports folder, a failure.
+    let (path, given) = match target {
+        Target::Stdout => return Ok(render(None).text),
+        Target::File(path) => (path, true),
+        Target::Exports(dir, name, extension) => {
+            std::fs::create_dir_all(&dir).map_err(|e| {
+                CliError::failure(format!("cannot write to {}: {e}", dir.display()))
             })?;
-            path
+            (dir.join(format!("{name}-{today}.{extension}")), false)
         }
-        Target::Exports(dir, name, extension) => crate::exchange::files::write_export(
-            &dir,
-            &format!("{name}-{today}.{extension}"),
-            text.as_bytes(),
-        )
-        .map_err(|e| CliError::failure(format!("cannot write to {}: {e}", dir.display())))?,
     };
-    Ok(format!("report written to {}\n", path.display()))
+    let folder = charts_folder(&path);
+    let folder_name = folder
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let document = render(Some(&folder_name));
+    document.write(&path).map_err(|e| {
+        let message = format!("cannot write {}: {e}", path.display());
+        if given {
+            CliError::bad_input(message)
+        } else {
+            CliError::failure(message)
+        }
+    })?;
+    Ok(if document.charts.is_empty() {
+        format!("report written to {}\n", path.display())
+    } else {
+        format!(
+            "report written to {}, its {} chart{} in {}\n",
+            path.display(),
+            document.charts.len(),
+            if document.charts.len() == 1 { "" } else { "s" },
+            folder.display()
+        )
+    })
 }

@@ -1,5 +1,5 @@
 //! `qiboard spc`: a series from a CSV file or a spreadsheet (or standard input) or from a portfolio measure,
-//! charted as an XmR (Making Data Count) or run chart, as a table, JSON or SVG; and the two
+//! charted as an XmR (Making Data Count) or run chart, as a table, JSON, SVG or PNG; and the two
 //! measure commands that share its series reader: `measure import` and `measure main`.
 //!
 //! `spc FILE` never opens the portfolio. Every refusal is one line naming the row and column
@@ -29,6 +29,8 @@ pub enum Format {
     Json,
     /// The chart as SVG (opens in a browser).
     Svg,
+    /// The chart as PNG, for PowerPoint and older Word (needs --output FILE).
+    Png,
 }
 
 /// Which chart `spc` draws.
@@ -214,6 +216,11 @@ fn report_error(error: spc_report::SpcReportError) -> CliError {
 
 /// Runs `qiboard spc`.
 pub fn run(cli: &Cli, args: &SpcArgs) -> Output {
+    if args.format == Format::Png && args.output.is_none() {
+        return Err(CliError::bad_input(
+            "--format png: a PNG is a picture, not text: give --output FILE.png",
+        ));
+    }
     let series = match (&args.file, args.project, &args.measure) {
         (Some(file), _, _) => from_file(file, args.sheet.as_deref())?,
         (None, Some(reference), Some(name)) => from_portfolio(cli, reference, name)?,
@@ -235,7 +242,7 @@ pub fn run(cli: &Cli, args: &SpcArgs) -> Output {
             match args.format {
                 Format::Table => spc_report::xmr_table(&series.dates, &result, &options),
                 Format::Json => spc_report::xmr_json(&series.dates, &result).map(|j| j + "\n"),
-                Format::Svg => {
+                Format::Svg | Format::Png => {
                     let verdict = spc_report::xmr_summary(&result, &options);
                     let notes = ChartNotes::of(&series.cycles, verdict);
                     spc_report::xmr_svg(&series.dates, &result, &options, &series.title, &notes)
@@ -252,7 +259,7 @@ pub fn run(cli: &Cli, args: &SpcArgs) -> Output {
                 Format::Json => {
                     spc_report::run_chart_json(&series.dates, &result).map(|j| j + "\n")
                 }
-                Format::Svg => {
+                Format::Svg | Format::Png => {
                     let title = format!("{} ({})", series.title, rules_name(rules));
                     let notes = ChartNotes::of(&series.cycles, verdict(&result, rules));
                     spc_report::run_chart_svg(&series.dates, &result, &title, &notes)
@@ -264,7 +271,11 @@ pub fn run(cli: &Cli, args: &SpcArgs) -> Output {
     match &args.output {
         None => Ok(text),
         Some(path) => {
-            std::fs::write(path, text.as_bytes())
+            let bytes = match args.format {
+                Format::Png => spc_report::png_of_svg(&text).map_err(report_error)?,
+                _ => text.into_bytes(),
+            };
+            crate::exchange::files::write_whole(path, &bytes)
                 .map_err(|e| CliError::failure(format!("cannot write {}: {e}", path.display())))?;
             Ok(format!(
                 "Wrote {}: {}\n",

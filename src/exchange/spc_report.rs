@@ -11,7 +11,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use std::fmt::Write as _;
 
+mod png;
 mod svg;
+pub use png::png_of_svg;
 pub use svg::{ChartNotes, run_chart_svg, xmr_svg};
 
 /// Why a report could not be rendered. Display is one line.
@@ -21,6 +23,8 @@ pub enum SpcReportError {
     LengthMismatch { dates: usize, points: usize },
     #[error("could not draw the chart: {0}")]
     Svg(String),
+    #[error("could not draw the chart as PNG: {0}")]
+    Png(String),
     #[error("could not write JSON: {0}")]
     Json(String),
 }

@@ -1,16 +1,100 @@
-//! The board report as GitHub-flavoured Markdown: the same sections as the HTML page, as
-//! headings and tables. Icons are their letter and words; the sparklines stay in the HTML.
+//! What the Markdown reports share: escaping typed text for a table cell, and the charts a
+//! report links to, written as SVG files in a folder beside it
+//! (`board-report-2026-12-02-charts/`), since Markdown cannot hold a picture inline.
 
-use std::cmp::Ordering;
-use std::fmt::Write;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 
-use super::board::{BoardReport, ReportedProject};
-use super::html::score;
-use super::{Icon, assurance_icon, figure, figure_or_dash, variation_icon};
+use super::Icon;
+
+/// A report as it is written: its text and the chart files it links to (Markdown's; HTML
+/// holds its charts inline and has none).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub text: String,
+    pub charts: Vec<LinkedChart>,
+}
+
+/// One chart file: its name inside the charts folder and its SVG.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkedChart {
+    pub file: String,
+    pub svg: String,
+}
+
+/// The folder a report's charts go in, named for the report: `board.md` has `board-charts/`.
+pub fn charts_folder(report: &Path) -> PathBuf {
+    let stem = report
+        .file_stem()
+        .map_or_else(|| "report".into(), |s| s.to_string_lossy().into_owned());
+    report.with_file_name(format!("{stem}-charts"))
+}
+
+impl Document {
+    /// Writes the charts into `charts_folder(path)` (made if missing), then the report, each
+    /// file whole. A chart that fails leaves no report behind it.
+    pub fn write(&self, path: &Path) -> std::io::Result<()> {
+        if !self.charts.is_empty() {
+            let folder = charts_folder(path);
+            std::fs::create_dir_all(&folder)?;
+            for chart in &self.charts {
+                crate::exchange::files::write_whole(
+                    &folder.join(&chart.file),
+                    chart.svg.as_bytes(),
+                )?;
+            }
+        }
+        crate::exchange::files::write_whole(path, self.text.as_bytes())
+    }
+}
+
+/// Collects a report's charts as it is written, and links each where it belongs. Without a
+/// folder (the report goes to standard output) charts are left out and nothing links to them.
+pub(super) struct ChartFolder<'a> {
+    folder: Option<&'a str>,
+    charts: Vec<LinkedChart>,
+}
+
+impl<'a> ChartFolder<'a> {
+    pub(super) fn new(folder: Option<&'a str>) -> Self {
+        Self {
+            folder,
+            charts: Vec::new(),
+        }
+    }
+
+    /// Links the chart as an image with `words` as its text, saved as `name.svg` (made safe
+    /// for a file name, and numbered so two measures whose names differ only in punctuation
+    /// keep their own files).
+    pub(super) fn link(&mut self, md: &mut String, words: &str, name: &str, svg: String) {
+        let Some(folder) = self.folder else { return };
+        let file = format!(
+            "{}-{}.svg",
+            self.charts.len() + 1,
+            crate::exchange::files::safe_name(name)
+        );
+        let target = format!("{folder}/{file}");
+        // A destination with a space or a bracket is only a link inside angle brackets.
+        let target = if target.contains([' ', '(', ')']) {
+            format!("<{target}>")
+        } else {
+            target
+        };
+        let _ = writeln!(md, "\n![{}]({target})\n", cell(words));
+        self.charts.push(LinkedChart { file, svg });
+    }
+
+    pub(super) fn into_report(self, text: String) -> Document {
+        Document {
+            text,
+            charts: self.charts,
+        }
+    }
+}
 
 /// Text typed into a table cell: one line, and `|` and markup that would break the table
 /// or render as something else written literally.
-fn cell(text: &str) -> String {
+pub(super) fn cell(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -25,200 +109,47 @@ fn cell(text: &str) -> String {
     out
 }
 
-fn icon(icon: Icon) -> String {
+/// Typed text that keeps its lines (an aim, a PDSA prediction): markup escaped as in a
+/// cell, each line ended with a hard break so the paragraph reads as it was typed.
+pub(super) fn paragraph(text: &str) -> String {
+    if text.trim().is_empty() {
+        return "–".to_string();
+    }
+    text.trim()
+        .lines()
+        .map(|line| {
+            let line = cell(line);
+            // A line starting like a list item would end the paragraph.
+            match line.trim_start().chars().next() {
+                Some('-' | '+') => format!("\\{}", line.trim_start()),
+                _ => line,
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("  \n")
+}
+
+pub(super) fn icon(icon: Icon) -> String {
     format!("{} {}", icon.letter, icon.words)
 }
 
-/// The board report as Markdown.
-pub fn board_markdown(report: &BoardReport) -> String {
-    let mut md = String::new();
-    let m = &report.metrics;
-    let _ = writeln!(md, "# {}\n", cell(&report.heading()));
-    let _ = writeln!(
-        md,
-        "{} projects. Scores and PDSA cycles since {}.\n",
-        m.total,
-        report.since.format("%-d %B %Y")
-    );
-    md.push_str("## At a glance\n\n| Status | Projects |\n|---|---:|\n");
-    for (status, n) in &m.by_status {
-        let _ = writeln!(md, "| {} | {n} |", status.label());
-    }
-    md.push_str("\n| Stage | Projects |\n|---|---:|\n");
-    for (stage, n) in &m.by_stage {
-        let _ = writeln!(md, "| {} | {n} |", cell(stage));
-    }
-    let _ = writeln!(
-        md,
-        "\nMedian progress score: **{}**.\n",
-        report.median_score().map_or("none yet".to_string(), figure)
-    );
-    let _ = writeln!(
-        md,
-        "| Score since {} | Projects | Which |\n|---|---:|---|",
-        report.since.format("%-d %b")
-    );
-    for (way, words) in [
-        (Ordering::Greater, "▲ up"),
-        (Ordering::Less, "▼ down"),
-        (Ordering::Equal, "= same"),
-    ] {
-        let moved = report.moved(way);
-        let which: Vec<String> = moved.iter().map(|p| p.row.reference.to_string()).collect();
-        let _ = writeln!(md, "| {words} | {} | {} |", moved.len(), which.join(", "));
-    }
-    let _ = writeln!(
-        md,
-        "\nPDSA cycles since {}: **{}** started, **{}** finished with a decision.\n",
-        report.since.format("%-d %b %Y"),
-        report.pdsa_started,
-        report.pdsa_finished
-    );
-    md.push_str("### Benefits claimed\n\n");
-    if m.benefits.is_empty() {
-        md.push_str("None claimed yet.\n\n");
-    } else {
-        md.push_str("| Kind | Total | Unit |\n|---|---:|---|\n");
-        for (kind, unit, total) in &m.benefits {
-            let _ = writeln!(
-                md,
-                "| {} | {} | {} |",
-                cell(&kind.replace('_', " ")),
-                figure(*total),
-                cell(unit)
-            );
-        }
-        md.push('\n');
-    }
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-    md.push_str("## Making Data Count summary\n\n");
-    let measured: Vec<&ReportedProject> = report
-        .projects
-        .iter()
-        .filter(|p| p.main.is_some())
-        .collect();
-    if measured.is_empty() {
-        md.push_str("No project has a main measure yet.\n\n");
-    } else {
-        md.push_str(
-            "| Project | Measure | Latest | Value | Target | Mean | Lower limit | Upper limit | Variation | Assurance |\n\
-             |---|---|---|---:|---:|---:|---:|---:|---|---|\n",
-        );
-        for p in measured {
-            let Some(main) = &p.main else { continue };
-            let line = main.latest_line();
-            let _ = writeln!(
-                md,
-                "| {} {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
-                p.row.reference,
-                cell(&p.row.title),
-                cell(&main.measure.name),
-                main.latest()
-                    .map_or("–".to_string(), |d| d.date.to_string()),
-                figure_or_dash(main.latest().map(|d| d.value)),
-                figure_or_dash(main.measure.target),
-                figure_or_dash(line.and_then(|l| l.mean)),
-                figure_or_dash(line.and_then(|l| l.lpl)),
-                figure_or_dash(line.and_then(|l| l.upl)),
-                main.variation()
-                    .map_or("too few points".to_string(), |v| icon(variation_icon(v))),
-                main.assurance()
-                    .map_or("no target".to_string(), |a| icon(assurance_icon(a))),
-            );
-        }
-        let counts: Vec<String> = report
-            .icon_counts()
-            .into_iter()
-            .map(|(i, n)| format!("{}: **{n}**", icon(i)))
-            .collect();
-        let _ = writeln!(
-            md,
-            "\nIcons across the portfolio: {}.\n",
-            counts.join(" · ")
+    #[test]
+    fn charts_go_in_a_folder_named_for_the_report() {
+        assert_eq!(
+            charts_folder(Path::new("/x/board-report-2026-12-02.md")),
+            Path::new("/x/board-report-2026-12-02-charts")
         );
     }
 
-    md.push_str("## Needs attention\n\n");
-    let _ = writeln!(md, "### Stalled (quiet for {} weeks)\n", m.stale_weeks);
-    if m.stalled.is_empty() {
-        md.push_str("No active project has stalled.\n\n");
-    } else {
-        md.push_str("| Project | Stage | Why | Last update |\n|---|---|---|---|\n");
-        for s in &m.stalled {
-            let _ = writeln!(
-                md,
-                "| {} {} | {} | {} | {} |",
-                s.reference,
-                cell(&s.title),
-                cell(&s.stage),
-                s.reasons().join(", "),
-                crate::clock::date_part(&s.updated)
-            );
-        }
-        md.push('\n');
+    #[test]
+    fn typed_markup_stays_text() {
+        assert_eq!(cell("a | b\n<i>"), "a \\| b \\<i\\>");
+        assert_eq!(paragraph("one *x*\ntwo"), "one \\*x\\*  \ntwo");
+        assert_eq!(paragraph("plan:\n- ask"), "plan:  \n\\- ask");
+        assert_eq!(paragraph(" "), "–");
     }
-    md.push_str("### Special cause concern in the main measure\n\n");
-    let concerns = report.concerns();
-    if concerns.is_empty() {
-        md.push_str("No main measure shows special cause concern.\n\n");
-    } else {
-        md.push_str("| Project | Measure | Variation |\n|---|---|---|\n");
-        for p in concerns {
-            if let Some(main) = &p.main {
-                let _ = writeln!(
-                    md,
-                    "| {} {} | {} | {} |",
-                    p.row.reference,
-                    cell(&p.row.title),
-                    cell(&main.measure.name),
-                    main.variation()
-                        .map_or(String::new(), |v| icon(variation_icon(v)))
-                );
-            }
-        }
-        md.push('\n');
-    }
-
-    let (closed, open): (Vec<&ReportedProject>, Vec<&ReportedProject>) =
-        report.projects.iter().partition(|p| p.is_closed());
-    md.push_str("## Every project\n\n");
-    project_table(&mut md, &open, "No open project.");
-    md.push_str("## Completed and stopped\n\n");
-    project_table(&mut md, &closed, "None completed or stopped.");
-    md
-}
-
-fn project_table(md: &mut String, projects: &[&ReportedProject], empty: &str) {
-    if projects.is_empty() {
-        let _ = writeln!(md, "{empty}\n");
-        return;
-    }
-    md.push_str(
-        "| Ref | Title | Stage | Status | Score | Lead | Coach | Cohort | Main measure | Last update |\n\
-         |---|---|---|---|---:|---|---|---|---|---|\n",
-    );
-    for p in projects {
-        let icons: Vec<String> = p
-            .row
-            .variation
-            .map(|v| icon(variation_icon(v)))
-            .into_iter()
-            .chain(p.row.assurance.map(|a| icon(assurance_icon(a))))
-            .collect();
-        let _ = writeln!(
-            md,
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
-            p.row.reference,
-            cell(&p.row.title),
-            cell(&p.row.stage),
-            p.row.status.label(),
-            score(p),
-            cell(p.row.lead.as_deref().unwrap_or("")),
-            cell(p.row.coach.as_deref().unwrap_or("")),
-            cell(p.row.cohort.as_deref().unwrap_or("")),
-            icons.join(", "),
-            crate::clock::date_part(&p.row.updated)
-        );
-    }
-    md.push('\n');
 }

@@ -1,18 +1,23 @@
 //! Documents for the board and the faculty, written straight from the portfolio so a paper
 //! is never retyped: the board report as self-contained HTML (inline CSS and SVG, nothing
-//! fetched, every typed text escaped) or as Markdown. They read the store's read models and
+//! fetched, every typed text escaped) or as Markdown with its charts as SVG files beside
+//! it. They read the store's read models and
 //! the SPC results as the app shows them; they compute nothing the app does not.
 
 mod board;
+mod board_markdown;
 mod html;
 mod markdown;
 mod project;
+mod project_markdown;
 mod svg;
 
 pub use board::{BoardReport, BoardRequest, MainMeasure, ReportedProject, board_report};
+pub use board_markdown::board_markdown;
 pub use html::board_html;
-pub use markdown::board_markdown;
-pub use project::{ChartedMeasure, ProjectReport, project_html, project_report};
+pub use markdown::{Document, LinkedChart, charts_folder};
+pub use project::{ChartedMeasure, DrawnChart, ProjectReport, project_html, project_report};
+pub use project_markdown::project_markdown;
 
 use crate::spc::{Assurance, Variation};
 

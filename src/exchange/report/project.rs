@@ -2,12 +2,12 @@
 //! by change idea, every measure's chart with its verdict in words, benefits and latest notes,
 //! read from the store as the Detail pane shows them.
 
-use crate::exchange::spc_report::ChartNotes;
+use crate::exchange::spc_report::{ChartNotes, xmr_summary, xmr_svg};
 use chrono::NaiveDate;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use super::figure;
-use crate::domain::{DataPoint, Driver, Measure, ProjectRef};
+use super::{figure, svg};
+use crate::domain::{ChangeIdea, DataPoint, Driver, Measure, Note, PdsaCycle, ProjectRef};
 use crate::measure_reading::{analyse_measure, xmr_options};
 use crate::spc::XmrResult;
 use crate::store::{ProjectDetail, Store, StoreError};
@@ -23,6 +23,46 @@ pub struct ChartedMeasure {
     pub analysis: Option<XmrResult>,
 }
 
+/// A measure's chart as `spc --format svg` draws it (without its verdict, which the report
+/// writes beneath it as text a reader can copy), and the verdict.
+pub struct DrawnChart {
+    pub svg: Option<String>,
+    pub verdict: String,
+}
+
+impl ChartedMeasure {
+    pub fn heading(&self) -> String {
+        format!(
+            "{} ({}, {})",
+            self.measure.name, self.measure.kind, self.measure.unit
+        )
+    }
+
+    /// Why there is no chart yet.
+    pub fn too_few(&self) -> String {
+        format!(
+            "{} point(s) so far: a chart needs at least two.",
+            self.points.len()
+        )
+    }
+
+    /// The chart and its verdict; none under two points.
+    pub fn drawn(&self, report: &ProjectReport) -> Option<DrawnChart> {
+        let analysis = self.analysis.as_ref()?;
+        let dates: Vec<NaiveDate> = self.points.iter().map(|p| p.date).collect();
+        let options = xmr_options(&self.measure, dates.last().copied());
+        let title = format!(
+            "{} · {}",
+            report.detail.project.reference, self.measure.name
+        );
+        let notes = ChartNotes::of(&report.detail.pdsa_cycles, String::new());
+        Some(DrawnChart {
+            svg: xmr_svg(&dates, analysis, &options, &title, &notes).ok(),
+            verdict: xmr_summary(analysis, &options),
+        })
+    }
+}
+
 /// Everything the project on a page says.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProjectReport {
@@ -32,6 +72,41 @@ pub struct ProjectReport {
 }
 
 impl ProjectReport {
+    /// The progress score's history as (date, score), oldest first; cleared scores left out.
+    pub fn score_steps(&self) -> Vec<(NaiveDate, f64)> {
+        self.detail
+            .scores
+            .iter()
+            .filter_map(|s| {
+                let date = crate::clock::date_part(&s.at).parse().ok()?;
+                Some((date, s.score?.value()))
+            })
+            .collect()
+    }
+
+    /// PDSA cycles by change idea, in the ideas' order; ideas not yet tested left out.
+    pub fn ramps(&self) -> Vec<(&ChangeIdea, Vec<&PdsaCycle>)> {
+        self.detail
+            .change_ideas
+            .iter()
+            .map(|idea| {
+                let ramp = self
+                    .detail
+                    .pdsa_cycles
+                    .iter()
+                    .filter(|c| c.change_idea == idea.title)
+                    .collect::<Vec<_>>();
+                (idea, ramp)
+            })
+            .filter(|(_, ramp)| !ramp.is_empty())
+            .collect()
+    }
+
+    /// The notes the page shows, newest first.
+    pub fn latest_notes(&self) -> impl Iterator<Item = &Note> {
+        self.detail.notes.iter().rev().take(LATEST_NOTES)
+    }
+
     pub fn heading(&self) -> String {
         let p = &self.detail.project;
         format!(
@@ -78,6 +153,7 @@ th, td { border: 1px solid #d8dde0; padding: 4px 6px; text-align: left; vertical
 th { background: #f0f4f5; width: 22%; }
 td.n { text-align: right; white-space: nowrap; }
 .chart svg { width: 100%; height: auto; max-width: 960px; }
+.steps svg { max-width: 100%; height: auto; }
 .verdict { margin-top: 2px; }
 .cycle { border-left: 4px solid #005eb8; padding: 2px 10px; margin: 8px 0; }
 .empty { color: #4c6272; font-style: italic; }
@@ -98,7 +174,7 @@ fn typed(text: &str) -> Markup {
     }
 }
 
-fn capitalised(word: &str) -> String {
+pub(super) fn capitalised(word: &str) -> String {
     let mut chars = word.chars();
     chars
         .next()
@@ -106,7 +182,7 @@ fn capitalised(word: &str) -> String {
         .unwrap_or_default()
 }
 
-fn date(d: Option<NaiveDate>) -> String {
+pub(super) fn date(d: Option<NaiveDate>) -> String {
     d.map_or("–".to_string(), |d| d.to_string())
 }
 
@@ -157,6 +233,7 @@ pub fn project_html(report: &ProjectReport) -> String {
                         @if d.scores.is_empty() {
                             p.empty { "Not scored yet." }
                         } @else {
+                            div.steps { (svg::score_steps(&report.score_steps(), report.today)) }
                             table {
                                 thead { tr { th { "When" } th { "Score" } th { "Why" } } }
                                 tbody {
@@ -175,7 +252,7 @@ pub fn project_html(report: &ProjectReport) -> String {
                 h2 { "Driver diagram" }
                 (drivers(&d.drivers, None))
                 h2 { "PDSA cycles by change idea" }
-                (cycles(d))
+                (cycles(report))
                 h2 { "Measures" }
                 (measures(report))
                 h2 { "Benefits" }
@@ -201,7 +278,7 @@ pub fn project_html(report: &ProjectReport) -> String {
                 @if d.notes.is_empty() {
                     p.empty { "No notes yet." }
                 } @else {
-                    @for n in d.notes.iter().rev().take(LATEST_NOTES) {
+                    @for n in report.latest_notes() {
                         p.text { strong { (n.created.format("%-d %b %Y")) } " — " (n.text) }
                     }
                 }
@@ -227,23 +304,20 @@ fn drivers(all: &[Driver], parent: Option<i64>) -> Markup {
     }
 }
 
-fn cycles(d: &ProjectDetail) -> Markup {
+fn cycles(report: &ProjectReport) -> Markup {
     html! {
-        @if d.pdsa_cycles.is_empty() {
+        @if report.detail.pdsa_cycles.is_empty() {
             p.empty { "No PDSA cycles yet." }
         }
-        @for idea in &d.change_ideas {
-            @let ramp: Vec<_> = d.pdsa_cycles.iter().filter(|c| c.change_idea == idea.title).collect();
-            @if !ramp.is_empty() {
-                h3 { (idea.title) }
-                @for c in ramp {
-                    div.cycle {
-                        strong { (c.label()) } " · " (date(c.start_date)) " to " (date(c.end_date))
-                        @if let Some(act) = c.act { " · " strong { (act.to_string()) } }
-                        p { "Prediction: " (c.predictions) }
-                        p { "What was learnt: " (c.study) }
-                        @if !c.next_step.trim().is_empty() { p { "Next: " (c.next_step) } }
-                    }
+        @for (idea, ramp) in report.ramps() {
+            h3 { (idea.title) }
+            @for c in ramp {
+                div.cycle {
+                    strong { (c.label()) } " · " (date(c.start_date)) " to " (date(c.end_date))
+                    @if let Some(act) = c.act { " · " strong { (act.to_string()) } }
+                    p { "Prediction: " (c.predictions) }
+                    p { "What was learnt: " (c.study) }
+                    @if !c.next_step.trim().is_empty() { p { "Next: " (c.next_step) } }
                 }
             }
         }
@@ -256,21 +330,15 @@ fn measures(report: &ProjectReport) -> Markup {
             p.empty { "No measures yet." }
         }
         @for m in &report.measures {
-            h3 { (m.measure.name) " (" (m.measure.kind.to_string()) ", " (m.measure.unit) ")" }
-            @match &m.analysis {
-                Some(analysis) => {
-                    @let dates: Vec<NaiveDate> = m.points.iter().map(|p| p.date).collect();
-                    @let options = xmr_options(&m.measure, dates.last().copied());
-                    @let title = format!("{} · {}", report.detail.project.reference, m.measure.name);
+            h3 { (m.heading()) }
+            @match m.drawn(report) {
+                Some(drawn) => {
                     // plotters writes the chart and escapes its text.
+                    @if let Some(svg) = drawn.svg { div.chart { (PreEscaped(svg)) } }
                     // The verdict is the paragraph under the chart, text a reader can copy.
-                    @let notes = ChartNotes::of(&report.detail.pdsa_cycles, String::new());
-                    @if let Ok(svg) = crate::exchange::spc_report::xmr_svg(&dates, analysis, &options, &title, &notes) {
-                        div.chart { (PreEscaped(svg)) }
-                    }
-                    p.verdict { (crate::exchange::spc_report::xmr_summary(analysis, &options)) }
+                    p.verdict { (drawn.verdict) }
                 }
-                None => { p.empty { (m.points.len()) " point(s) so far: a chart needs at least two." } }
+                None => { p.empty { (m.too_few()) } }
             }
         }
     }

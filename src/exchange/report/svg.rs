@@ -1,10 +1,12 @@
 //! The small inline pictures of a report, written as SVG through the same escaping template
-//! as the page: an icon (a circle with its letter), a sparkline, a bar chart of counts.
+//! as the page: an icon (a circle with its letter), a sparkline, a bar chart of counts, a
+//! progress score as steps.
 
 use maud::{Markup, html};
 
 use super::{Icon, figure};
 use crate::domain::DataPoint;
+use chrono::NaiveDate;
 
 /// An icon as a circle in its colour with its letter in white; its words as the title, so a
 /// screen reader and a hover say them.
@@ -81,6 +83,55 @@ pub fn bars(counts: &[(String, usize)]) -> Markup {
                 text x=(format!("{:.1}", LABEL as f64 + width + 6.0)) y=(y + 15) font-size="13"
                     font-family="sans-serif" { (n) }
             }
+        }
+    }
+}
+
+/// A progress score's history as steps on the 0.5–5 scale: each score holds until the next
+/// is given, and the last holds until `today`. Gridlines at the whole scores, labelled.
+pub fn score_steps(scores: &[(NaiveDate, f64)], today: NaiveDate) -> Markup {
+    const W: f64 = 420.0;
+    const H: f64 = 130.0;
+    const LEFT: f64 = 28.0;
+    const TOP: f64 = 8.0;
+    const BOTTOM: f64 = 22.0;
+    let Some(&(first, _)) = scores.first() else {
+        return html! {};
+    };
+    let days = (today - first).num_days().max(1) as f64;
+    let x = |d: NaiveDate| LEFT + (d - first).num_days() as f64 / days * (W - LEFT - 8.0);
+    let y = |s: f64| TOP + (5.0 - s) / 4.5 * (H - TOP - BOTTOM);
+    let mut path = Vec::with_capacity(scores.len() * 2 + 1);
+    for (i, &(date, score)) in scores.iter().enumerate() {
+        if i > 0 {
+            path.push(format!("{:.1},{:.1}", x(date), y(scores[i - 1].1)));
+        }
+        path.push(format!("{:.1},{:.1}", x(date), y(score)));
+    }
+    let latest = scores.last().map_or(0.0, |s| s.1);
+    path.push(format!("{:.1},{:.1}", x(today.max(first)), y(latest)));
+    let words = format!(
+        "progress score from {} on {} to {} today",
+        figure(scores[0].1),
+        first.format("%-d %b %Y"),
+        figure(latest)
+    );
+    html! {
+        svg.steps xmlns="http://www.w3.org/2000/svg" width=(W) height=(H)
+            viewBox=(format!("0 0 {W} {H}")) role="img" aria-label=(words) {
+            title { (words) }
+            @for whole in 1..=5 {
+                @let at = format!("{:.1}", y(f64::from(whole)));
+                line x1=(LEFT) x2=(W - 8.0) y1=(at) y2=(at) stroke="#d8dde0" {}
+                text x=(LEFT - 6.0) y=(format!("{:.1}", y(f64::from(whole)) + 4.0))
+                    text-anchor="end" font-size="11" font-family="sans-serif" { (whole) }
+            }
+            text x=(LEFT) y=(H - 6.0) font-size="11" font-family="sans-serif" {
+                (first.format("%-d %b %Y"))
+            }
+            text x=(W - 8.0) y=(H - 6.0) text-anchor="end" font-size="11"
+                font-family="sans-serif" { (today.format("%-d %b %Y")) }
+            polyline points=(path.join(" ")) fill="none" stroke="#005eb8" stroke-width="2" {}
         }
     }
 }

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 
-const FONT: &[u8] = include_bytes!("../../../assets/DejaVuSans.ttf");
+pub(super) const FONT: &[u8] = include_bytes!("../../../assets/DejaVuSans.ttf");
 const FAMILY: &str = "sans-serif";
 const GREY: RGBColor = RGBColor(0xa6, 0xa6, 0xa6);
 const BLUE: RGBColor = RGBColor(0x00, 0xb0, 0xf0);
