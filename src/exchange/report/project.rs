@@ -151,7 +151,9 @@ h2 { color: #005eb8; border-bottom: 2px solid #005eb8; padding-bottom: 2px; marg
 table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; }
 th, td { border: 1px solid #d8dde0; padding: 4px 6px; text-align: left; vertical-align: top; }
 th { background: #f0f4f5; width: 22%; }
-td.n { text-align: right; white-space: nowrap; }
+thead th { width: auto; }
+td.n, td.date { width: 1%; white-space: nowrap; }
+td.n { text-align: right; }
 .chart svg { width: 100%; height: auto; max-width: 960px; }
 .steps svg { max-width: 100%; height: auto; }
 .verdict { margin-top: 2px; }
@@ -239,7 +241,7 @@ pub fn project_html(report: &ProjectReport) -> String {
                                 tbody {
                                     @for s in &d.scores {
                                         tr {
-                                            td { (crate::clock::date_part(&s.at)) }
+                                            td.date { (crate::clock::date_part(&s.at)) }
                                             td.n { (s.score.map_or("–".to_string(), |s| s.to_string())) }
                                             td { (s.why) }
                                         }
@@ -267,7 +269,7 @@ pub fn project_html(report: &ProjectReport) -> String {
                                     td { (b.kind.to_string().replace('_', " ")) }
                                     td.n { (figure(b.amount)) }
                                     td { (b.unit) }
-                                    td { (b.claimed_date) }
+                                    td.date { (b.claimed_date) }
                                     td { (b.note) }
                                 }
                             }
