@@ -301,7 +301,10 @@ fn the_workbook_holds_every_table_with_dates_as_dates() {
             "Measures",
             "Data",
             "Benefits",
-            "Notes"
+            "Notes",
+            "Actions",
+            "Sessions",
+            "Attendance"
         ]
     );
     let data = book.worksheet_range("Data").unwrap();

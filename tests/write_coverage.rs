@@ -18,6 +18,8 @@ enum App {
     Action(&'static str),
     /// Not a change to the portfolio a user makes (a setting of the open store).
     NotAChange,
+    /// Cohort sessions' writes, which the Session pane (issue 9) is still to bring to the app.
+    SessionPaneToCome,
 }
 
 /// (store method, the app's face, the command line's command path)
@@ -198,6 +200,18 @@ const FACES: &[(&str, App, &[&str])] = &[
     ("set_author", App::NotAChange, &[]),
     ("set_clock", App::NotAChange, &[]),
     ("settle", App::NotAChange, &[]),
+    ("add_session", App::SessionPaneToCome, &["session", "add"]),
+    ("set_agenda", App::SessionPaneToCome, &["session", "agenda"]),
+    ("skip_team", App::SessionPaneToCome, &["session", "skip"]),
+    ("attend", App::SessionPaneToCome, &["session", "attend"]),
+    ("enrol", App::SessionPaneToCome, &["cohort", "enrol"]),
+    ("add_action", App::SessionPaneToCome, &["action", "add"]),
+    ("edit_action", App::SessionPaneToCome, &["action", "edit"]),
+    (
+        "set_action_status",
+        App::SessionPaneToCome,
+        &["action", "done"],
+    ),
 ];
 
 /// The `pub fn` names in the store's source whose signature takes `&mut self`.
@@ -251,7 +265,7 @@ fn every_store_write_has_an_app_action_and_a_command() {
                 Action::from_name(name).is_some(),
                 "Store::{method}: no action named {name}"
             ),
-            App::NotAChange => {}
+            App::NotAChange | App::SessionPaneToCome => {}
         }
         if !matches!(app, App::NotAChange) {
             assert!(

@@ -67,6 +67,12 @@ pub enum Command {
     /// Cohorts of a QSIR or leadership programme.
     #[command(subcommand)]
     Cohort(CohortCommand),
+    /// Sessions of a cohort: plan, agenda, attendance, summary.
+    #[command(subcommand)]
+    Session(SessionCommand),
+    /// Actions teams promise: add, list, done, drop, edit.
+    #[command(subcommand)]
+    Action(ActionCommand),
     /// The board's stages.
     #[command(subcommand)]
     Stage(StageCommand),
@@ -482,6 +488,187 @@ pub enum CohortCommand {
         /// Print JSON, for scripts.
         #[arg(long)]
         json: bool,
+    },
+    /// A cohort's participants with the sessions each attended, its sessions and projects.
+    Show {
+        /// The cohort: its name, or a part of it that names one cohort ("cohort 7").
+        cohort: String,
+        /// Print JSON, for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Enrol people in a cohort (its projects' leads are in it already); new names are added.
+    Enrol {
+        /// The cohort: its name, or a part of it that names one cohort.
+        cohort: String,
+        /// The people to enrol.
+        #[arg(required = true)]
+        people: Vec<String>,
+    },
+}
+
+/// A date to set, or none (the value "" or "none") to clear one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateOrNone(pub Option<NaiveDate>);
+
+fn date_or_none(input: &str) -> Result<DateOrNone, String> {
+    let trimmed = input.trim();
+    if trimmed.is_empty() || trimmed.eq_ignore_ascii_case("none") {
+        return Ok(DateOrNone(None));
+    }
+    date(trimmed).map(|d| DateOrNone(Some(d)))
+}
+
+fn minutes(input: &str) -> Result<u32, String> {
+    crate::domain::parse_minutes(input).map_err(|e| e.to_string())
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SessionCommand {
+    /// Plan a cohort's next session; its agenda is the cohort's active and on-hold projects.
+    Add {
+        /// The cohort (it must exist: `cohort add` makes one).
+        cohort: String,
+        /// The day it meets, YYYY-MM-DD.
+        #[arg(long, value_parser = date, value_name = "DATE")]
+        date: NaiveDate,
+        /// What it is about, e.g. "Measurement for improvement".
+        #[arg(long, default_value = "")]
+        title: String,
+        /// Minutes each team presents for.
+        #[arg(long, value_parser = minutes, default_value = "8", value_name = "M")]
+        minutes: u32,
+    },
+    /// Sessions in date order.
+    List {
+        /// Only this cohort's sessions.
+        #[arg(long)]
+        cohort: Option<String>,
+        /// Print JSON, for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+    /// One session: its agenda in presenting order and who attended.
+    Show {
+        /// The cohort.
+        cohort: String,
+        /// The session's number within the cohort.
+        number: i64,
+        /// Print JSON, for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set the order teams present in (a team not named is taken off the agenda).
+    Agenda {
+        /// The cohort.
+        cohort: String,
+        /// The session's number within the cohort.
+        number: i64,
+        /// The projects in presenting order.
+        #[arg(required = true)]
+        teams: Vec<ProjectRef>,
+    },
+    /// Mark a team on the agenda as not covered (or, with --undo, covered after all).
+    Skip {
+        /// The cohort.
+        cohort: String,
+        /// The session's number within the cohort.
+        number: i64,
+        /// The team's project.
+        team: ProjectRef,
+        /// Put the team back on the agenda.
+        #[arg(long)]
+        undo: bool,
+    },
+    /// Record people present at a session (or absent, with --absent).
+    Attend {
+        /// The cohort.
+        cohort: String,
+        /// The session's number within the cohort.
+        number: i64,
+        /// The people, as the portfolio names them.
+        #[arg(required = true)]
+        people: Vec<String>,
+        /// Record them absent.
+        #[arg(long)]
+        absent: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ActionCommand {
+    /// Add an action to a project; its number is the project's next.
+    Add {
+        /// The project: QI-0012, qi-12 or just 12.
+        reference: ProjectRef,
+        /// What is to be done.
+        text: String,
+        /// Who will do it (added to the portfolio when new).
+        #[arg(long)]
+        owner: Option<String>,
+        /// When it is due, YYYY-MM-DD.
+        #[arg(long, value_parser = date, value_name = "DATE")]
+        due: Option<NaiveDate>,
+        /// The session it was raised in: the cohort's session number (the project's cohort).
+        #[arg(long, value_name = "N")]
+        session: Option<i64>,
+    },
+    /// Actions, open and soonest due first.
+    List {
+        /// Only this project's actions.
+        reference: Option<ProjectRef>,
+        /// Only open actions.
+        #[arg(long)]
+        open: bool,
+        /// Only open actions due before today.
+        #[arg(long)]
+        overdue: bool,
+        /// Only actions whose owner's name contains this.
+        #[arg(long)]
+        owner: Option<String>,
+        /// Only actions on this cohort's projects.
+        #[arg(long)]
+        cohort: Option<String>,
+        /// Print JSON, for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Mark an action done (today).
+    Done {
+        /// The project: QI-0012, qi-12 or just 12.
+        reference: ProjectRef,
+        /// The action's number within the project.
+        number: i64,
+    },
+    /// Drop an action no longer worth doing (today).
+    Drop {
+        /// The project: QI-0012, qi-12 or just 12.
+        reference: ProjectRef,
+        /// The action's number within the project.
+        number: i64,
+    },
+    /// Open a done or dropped action again.
+    Reopen {
+        /// The project: QI-0012, qi-12 or just 12.
+        reference: ProjectRef,
+        /// The action's number within the project.
+        number: i64,
+    },
+    /// Change an action's text, owner or due date ("" clears an owner or a due date).
+    Edit {
+        /// The project: QI-0012, qi-12 or just 12.
+        reference: ProjectRef,
+        /// The action's number within the project.
+        number: i64,
+        /// What is to be done.
+        #[arg(long)]
+        text: Option<String>,
+        /// Who will do it.
+        #[arg(long)]
+        owner: Option<String>,
+        /// When it is due, YYYY-MM-DD, or "" for no date.
+        #[arg(long, value_parser = date_or_none, value_name = "DATE")]
+        due: Option<DateOrNone>,
     },
 }
 
@@ -931,7 +1118,8 @@ pub enum ExportCommand {
         file: PathBuf,
     },
     /// The whole portfolio as an Excel workbook: the projects, then a sheet per table (team,
-    /// score history, drivers, change ideas, PDSA cycles, measures, data, benefits, notes).
+    /// score history, drivers, change ideas, PDSA cycles, measures, data, benefits, notes,
+    /// actions, sessions, attendance).
     Workbook {
         /// The file to write (.xlsx).
         file: PathBuf,

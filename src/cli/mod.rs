@@ -7,6 +7,7 @@ mod portfolio;
 mod register;
 pub mod render;
 mod report;
+mod sessions;
 pub mod spc;
 mod work;
 
@@ -144,7 +145,18 @@ pub fn run(cli: Cli) -> Output {
         ) => work::project(&mut open_existing(&cli)?, c),
         Command::Project(c) => work::project(&mut open_store(&cli)?, c),
         Command::Person(c) => work::person(&mut open_store(&cli)?, c),
+        Command::Cohort(c @ args::CohortCommand::Show { .. }) => {
+            work::cohort(&mut open_existing(&cli)?, c)
+        }
         Command::Cohort(c) => work::cohort(&mut open_store(&cli)?, c),
+        Command::Session(
+            c @ (args::SessionCommand::List { .. } | args::SessionCommand::Show { .. }),
+        ) => sessions::session(&mut open_existing(&cli)?, c),
+        Command::Session(c) => sessions::session(&mut open_store(&cli)?, c),
+        Command::Action(c @ args::ActionCommand::List { .. }) => {
+            sessions::action(&mut open_existing(&cli)?, c)
+        }
+        Command::Action(c) => sessions::action(&mut open_store(&cli)?, c),
         Command::Stage(c) => work::stage(&mut open_store(&cli)?, c),
         Command::Driver(c) => work::driver(&mut open_store(&cli)?, c),
         Command::Idea(c) => work::idea(&mut open_store(&cli)?, c),

@@ -217,7 +217,7 @@ pub fn history_json(entries: &[HistoryEntry]) -> Value {
     )
 }
 
-pub fn detail_json(d: &ProjectDetail) -> Value {
+pub fn detail_json(d: &ProjectDetail, today: chrono::NaiveDate) -> Value {
     let p = &d.project;
     json!({
         "ref": p.reference.to_string(),
@@ -255,6 +255,7 @@ pub fn detail_json(d: &ProjectDetail) -> Value {
             "kind": b.kind.key(), "amount": b.amount, "unit": b.unit, "note": b.note, "claimed_date": b.claimed_date,
         })).collect::<Vec<_>>(),
         "notes": d.notes.iter().map(|n| json!({"text": n.text, "created": crate::clock::format_time(n.created)})).collect::<Vec<_>>(),
+        "actions": d.actions.iter().map(|a| super::sessions::action_json(a, today)).collect::<Vec<_>>(),
         "gateway": d.gateway.iter().map(|g| json!({"item": g.item, "met": g.met, "from_data": g.from_data})).collect::<Vec<_>>(),
     })
 }
@@ -279,7 +280,7 @@ pub fn gateway_text(d: &ProjectDetail) -> String {
 }
 
 /// `project show`: the charter first, then the work, as a coach reads it.
-pub fn detail_text(d: &ProjectDetail) -> String {
+pub fn detail_text(d: &ProjectDetail, today: chrono::NaiveDate) -> String {
     let p = &d.project;
     let mut out = format!("{}  {}\n", p.reference, p.title);
     let mut field = |name: &str, value: &str| {
@@ -373,6 +374,19 @@ pub fn detail_text(d: &ProjectDetail) -> String {
                 i + 1,
                 n.created.format("%Y-%m-%d"),
                 n.text
+            ));
+        }
+    }
+    if !d.actions.is_empty() {
+        out.push_str("\nActions\n");
+        for a in &d.actions {
+            out.push_str(&format!(
+                "  {}. {}  ({}, due {})  {}\n",
+                a.number,
+                a.text,
+                a.owner.as_deref().unwrap_or("no owner"),
+                a.due.map_or("-".into(), |d| d.to_string()),
+                super::sessions::action_state(a, today)
             ));
         }
     }

@@ -46,10 +46,11 @@ pub fn project(store: &mut Store, command: &ProjectCommand) -> Output {
         }
         ProjectCommand::Show { reference, json } => {
             let detail = store.project_detail(*reference)?;
+            let today = store.clock().today();
             Ok(if *json {
-                pretty(&render::detail_json(&detail))
+                pretty(&render::detail_json(&detail, today))
             } else {
-                render::detail_text(&detail)
+                render::detail_text(&detail, today)
             })
         }
         ProjectCommand::Add {
@@ -235,6 +236,8 @@ pub fn cohort(store: &mut Store, command: &CohortCommand) -> Output {
             store.rename_cohort(name, to)?;
             Ok(format!("cohort {} is now {}\n", name.trim(), to.trim()))
         }
+        CohortCommand::Show { cohort, json } => super::sessions::cohort_show(store, cohort, *json),
+        CohortCommand::Enrol { cohort, people } => super::sessions::enrol(store, cohort, people),
         CohortCommand::List { json } => {
             let cohorts = store.cohorts()?;
             if *json {

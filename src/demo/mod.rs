@@ -6,6 +6,7 @@
 pub mod catalogue;
 mod large;
 mod projects;
+mod sessions;
 mod story;
 #[cfg(test)]
 mod tests;
@@ -117,6 +118,11 @@ pub(crate) enum T {
     PdsaMeasures,
     Benefits,
     Notes,
+    Sessions,
+    Enrolments,
+    Attendance,
+    Agenda,
+    Actions,
 }
 
 /// The tables [`T`] names, in its order: the store's own list, less the stages the demo uses

@@ -1,6 +1,6 @@
 //! The demo portfolio: the catalogue's projects laid out in time backwards from the anchor,
 //! with teams, score histories, driver diagrams, PDSA ramps, measures with real signals,
-//! benefits and notes. Everything but the uuids follows from the anchor.
+//! benefits, notes and cohort sessions. Everything but the uuids follows from the anchor.
 
 use std::collections::HashMap;
 
@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use serde_json::Value as Json;
 
 use super::catalogue::{COACHES, COHORTS, Entry, PEOPLE, SPONSORS, entries};
+use super::sessions::Team;
 use super::{
     Rng, T, Tables, ahead, back, date_text, days_between, maybe_date, month_back, number, text,
     time_text,
@@ -84,11 +85,24 @@ pub(super) fn build(stage_uuids: &[String], anchor: NaiveDate) -> Portfolio {
         turns: HashMap::new(),
         rebases_left: 2,
     };
+    let mut teams = Vec::new();
     for (index, plan) in plans.iter().enumerate() {
         let stage = &stage_uuids[(plan.entry.stage - 1).min(stage_uuids.len() - 1)];
         let cohort = (plan.entry.cohort > 0).then(|| cohorts[plan.entry.cohort - 1].clone());
-        story.project(plan, index + 1, stage, cohort);
+        let (uuid, lead) = story.project(plan, index + 1, stage, cohort);
+        if plan.entry.cohort > 0 {
+            teams.push((plan.entry.cohort - 1, Team { uuid, plan, lead }));
+        }
     }
+    let cohorts: Vec<(String, NaiveDate)> = cohorts.into_iter().zip(cohort_starts).collect();
+    super::sessions::add(
+        &mut story.tables,
+        &mut story.rng,
+        &story.people,
+        &cohorts,
+        &teams,
+        anchor,
+    );
     story.tables.finish(plans.len() as u32 + 1)
 }
 
@@ -192,7 +206,14 @@ const STAGE_NOTES: [[&str; 2]; 6] = [
 ];
 
 impl Story {
-    fn project(&mut self, plan: &Plan, ref_no: usize, stage: &str, cohort: Option<String>) {
+    /// Adds a project with all its work; returns its uuid and its lead (a people index).
+    fn project(
+        &mut self,
+        plan: &Plan,
+        ref_no: usize,
+        stage: &str,
+        cohort: Option<String>,
+    ) -> (String, usize) {
         let e = &plan.entry;
         let project = uuid::Uuid::new_v4().to_string();
         let (lead, coach) = self.team(&project, e, ref_no);
@@ -248,7 +269,7 @@ impl Story {
         };
         self.tables.push(
             T::Projects,
-            project,
+            project.clone(),
             [
                 ("ref_no", Json::from(ref_no)),
                 ("title", text(e.title)),
@@ -276,6 +297,7 @@ impl Story {
                 ("gateway_met", text(&gateway)),
             ],
         );
+        (project, lead)
     }
 
     /// Lead, sponsor, coach and members; returns the lead and the coach (people indices).

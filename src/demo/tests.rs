@@ -385,3 +385,58 @@ fn no_cycle_claims_more_than_every_patient() {
         }
     }
 }
+
+#[test]
+fn a_cohort_meets_on_the_anchor_day_with_its_teams_actions_and_people() {
+    let store = loaded_demo();
+    let today: Vec<_> = store
+        .sessions(None)
+        .unwrap()
+        .into_iter()
+        .filter(|s| s.date == anchor())
+        .collect();
+    assert_eq!(
+        today.len(),
+        1,
+        "one session today, so the Session pane opens on it"
+    );
+    let detail = store
+        .session_detail(&today[0].cohort, today[0].number)
+        .unwrap();
+    assert!(detail.agenda.len() >= 5, "{} teams", detail.agenda.len());
+    assert!(
+        detail.attendance.is_empty(),
+        "today's register is the coach's to take"
+    );
+    // A session still to come, and past ones with a register.
+    let sessions = store.sessions(None).unwrap();
+    assert!(sessions.iter().any(|s| s.date > anchor()));
+    let past = sessions.iter().find(|s| s.date < anchor()).unwrap();
+    let register = store
+        .session_detail(&past.cohort, past.number)
+        .unwrap()
+        .attendance;
+    assert!(register.iter().any(|a| a.present) && !register.is_empty());
+    // Teams on today's agenda have open actions, some overdue, as real cohorts do.
+    let open = store
+        .actions(&crate::store::ActionFilter {
+            cohort: Some(today[0].cohort.clone()),
+            open: true,
+            ..Default::default()
+        })
+        .unwrap();
+    let overdue = open.iter().filter(|a| a.is_overdue(anchor())).count();
+    assert!(
+        overdue >= 2 && overdue < open.len(),
+        "{overdue} of {}",
+        open.len()
+    );
+    let enrolled = store
+        .cohort_overview(&today[0].cohort)
+        .unwrap()
+        .participants
+        .iter()
+        .filter(|p| p.enrolled)
+        .count();
+    assert_eq!(enrolled, 2);
+}

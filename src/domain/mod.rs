@@ -9,6 +9,7 @@ mod measure;
 mod pdsa;
 mod people;
 mod project;
+mod session;
 mod stage;
 mod text;
 
@@ -20,5 +21,6 @@ pub use measure::{DataPoint, Direction, Measure, MeasureKind, Rebase, next_perio
 pub use pdsa::{ActDecision, ChangeIdea, Driver, DriverLevel, PdsaCycle};
 pub use people::{Cohort, Person, Role};
 pub use project::{ProgressScore, Project, ProjectRef, Status, stale_cutoff};
+pub use session::{Action, ActionStatus, CohortSession, DEFAULT_MINUTES_PER_TEAM, parse_minutes};
 pub use stage::{Stage, default_stages};
 pub use text::{MAX_TITLE_CHARS, parse_date, parse_value, read_date, require_text, require_title};

@@ -9,7 +9,8 @@ use crate::store::{BulkRow, Portfolio};
 /// What the document says it is; anything else is refused as foreign.
 pub const FORMAT: &str = "qiboard-portfolio";
 /// Bumped when the document's shape changes; a newer document is refused, not guessed at.
-pub const FORMAT_VERSION: u64 = 1;
+/// Version 2 added cohort sessions, enrolments, attendance, agendas and actions.
+pub const FORMAT_VERSION: u64 = 2;
 
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum DocumentError {

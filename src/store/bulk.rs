@@ -26,14 +26,14 @@ pub struct Portfolio {
 
 /// All tables that hold what users entered, in insertion order.
 pub fn all_tables() -> impl Iterator<Item = &'static str> {
-    TABLES.iter().copied().chain(std::iter::once("notes"))
+    TABLES.iter().copied()
 }
 
 /// The largest ref a portfolio gives (QI-2147483647): far beyond any trust, safe everywhere.
 pub const MAX_REF: u32 = i32::MAX as u32;
 
 /// Tables whose rows other rows refer to (by uuid in a document).
-const REFERENCED: [&str; 8] = [
+const REFERENCED: [&str; 9] = [
     "stages",
     "people",
     "cohorts",
@@ -42,6 +42,7 @@ const REFERENCED: [&str; 8] = [
     "change_ideas",
     "measures",
     "pdsa_cycles",
+    "cohort_sessions",
 ];
 
 /// A reference column, the field name it has in documents, and the table it points at.
@@ -57,6 +58,7 @@ fn reference(column: &str) -> Option<(&'static str, &'static str)> {
         "measure_id" => ("measure", "measures"),
         "pdsa_id" => ("pdsa", "pdsa_cycles"),
         "main_measure_id" => ("main_measure", "measures"),
+        "session_id" => ("session", "cohort_sessions"),
         _ => return None,
     })
 }

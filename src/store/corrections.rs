@@ -401,6 +401,29 @@ impl Store {
                 change.update("roles", role_id, &[("person_id", Value::Integer(into_id))])?;
             }
         }
+        // Actions follow their owner; a cohort or session `into` is already in keeps one row.
+        let owned: Vec<i64> = ids_where(&change, "actions", "person_id", from_id)?;
+        for action in owned {
+            change.update("actions", action, &[("person_id", Value::Integer(into_id))])?;
+        }
+        for (table, within) in [("enrolments", "cohort_id"), ("attendance", "session_id")] {
+            for row in ids_where(&change, table, "person_id", from_id)? {
+                let held: Option<i64> = change
+                    .one(
+                        &format!(
+                            "SELECT b.id FROM {table} a JOIN {table} b ON b.{within} = a.{within}
+                             WHERE a.id = ?1 AND b.person_id = ?2"
+                        ),
+                        [row, into_id],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                match held {
+                    Some(_) => change.delete(table, row)?,
+                    None => change.update(table, row, &[("person_id", Value::Integer(into_id))])?,
+                }
+            }
+        }
         let name: String = change.one("SELECT name FROM people WHERE id = ?1", [into_id], |r| {
             r.get(0)
         })?;
@@ -436,6 +459,15 @@ impl Store {
             None,
         )
     }
+}
+
+/// Ids of a table's rows whose `column` is `value`.
+fn ids_where(change: &Change<'_>, table: &str, column: &str, value: i64) -> Result<Vec<i64>> {
+    let mut statement = change.tx.prepare_cached(&format!(
+        "SELECT id FROM {table} WHERE {column} = ?1 ORDER BY id"
+    ))?;
+    let rows = statement.query_map([value], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 fn find_person(change: &Change<'_>, name: &str) -> Result<i64> {

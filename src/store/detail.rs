@@ -1,6 +1,6 @@
 //! The read model of one project with everything on it, for `project show` and the detail
 //! pane: charter, team, scores, driver diagram, PDSA ramps, measures and their data,
-//! benefits, notes, and the current stage's gateway checklist.
+//! benefits, notes, actions, and the current stage's gateway checklist.
 
 use rusqlite::{OptionalExtension, Row};
 
@@ -40,6 +40,8 @@ pub struct ProjectDetail {
     pub measures: Vec<Measure>,
     pub benefits: Vec<Benefit>,
     pub notes: Vec<Note>,
+    /// What the team promised, in the order raised.
+    pub actions: Vec<crate::domain::Action>,
     /// The current stage's checklist, with what this project has met.
     pub gateway: Vec<GatewayItem>,
 }
@@ -167,7 +169,9 @@ impl Store {
             .find(|s| s.id == project.stage_id)
             .map(|stage| checklist(&stage, &ticked(&met), &facts))
             .unwrap_or_default();
+        let actions = self.actions_of(id)?;
         Ok(ProjectDetail {
+            actions,
             project,
             gateway,
             team,

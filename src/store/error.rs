@@ -43,6 +43,10 @@ pub enum Unknown {
     Person(String),
     #[error("unknown cohort {0:?} (cohort list shows them)")]
     Cohort(String),
+    #[error("{cohort} has no session {number} (session list shows them)")]
+    Session { cohort: String, number: i64 },
+    #[error("{reference} has no action {number} (action list {reference} shows them)")]
+    Action { reference: ProjectRef, number: i64 },
     #[error("unknown stage {0:?}: use a stage's name, key or number (1-6, e.g. pilot)")]
     Stage(String),
 }

@@ -1,6 +1,7 @@
 //! The SQLite portfolio: the only place with SQL. Each user-level change is one method, one
 //! `BEGIN IMMEDIATE` transaction and one history row; undo and redo are store operations.
 
+mod actions;
 mod bulk;
 mod change;
 mod corrections;
@@ -16,6 +17,7 @@ mod projects;
 mod reads;
 pub(crate) mod rows;
 pub mod schema;
+mod sessions;
 mod spc_summary;
 mod stages;
 mod unsaved;
@@ -26,6 +28,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
 
+pub use actions::{ActionField, ActionFilter, NewAction};
 pub use bulk::{BulkRow, Loader, Portfolio, all_tables};
 pub use corrections::BenefitField;
 pub use detail::{ProjectDetail, ScoreChange, TeamMember};
@@ -39,6 +42,7 @@ pub use project_import::{
 };
 pub use projects::{MoveOutcome, MoveWarning, NewProject};
 pub use reads::{BoardCard, BoardColumn, ProjectFilter, ProjectRow};
+pub use sessions::{AgendaTeam, Attendance, CohortOverview, Participant, SessionDetail};
 pub use spc_summary::{IconGroup, IconSummary, parse_assurance, parse_variation};
 pub use stages::WipLimit;
 pub use work::{MeasureField, NewMeasure, NewPdsa, PdsaField, RecordOutcome};

@@ -561,6 +561,8 @@ impl Store {
         check_version(reference, version, expected_version)?;
         change.update("projects", id, &[("main_measure_id", Value::Null)])?;
         for table in [
+            "actions",
+            "agenda_items",
             "pdsa_measures",
             "pdsa_cycles",
             "data_points",

@@ -165,31 +165,53 @@ impl Store {
 
     /// Every project (all statuses) matching the filter, ordered by ref.
     pub fn list_projects(&self, filter: &ProjectFilter) -> Result<Vec<ProjectRow>> {
+        let rows = self.project_rows(
+            &format!("LEFT JOIN cohorts c ON c.id = p.cohort_id WHERE {FILTER_SQL}"),
+            "p.ref_no",
+            "",
+            self.filter_params(filter)?,
+        )?;
+        Ok(rows.into_iter().map(|(row, _)| row).collect())
+    }
+
+    /// Project rows chosen by `joins_and_where` (over `p`, projects, and `s`, stages), in
+    /// `order`; `extra` may add one whole-number column, returned beside each row.
+    pub(crate) fn project_rows(
+        &self,
+        joins_and_where: &str,
+        order: &str,
+        extra: &str,
+        params: impl rusqlite::Params,
+    ) -> Result<Vec<(ProjectRow, Option<i64>)>> {
         let sql = format!(
-            "SELECT p.ref_no, p.title, s.name, p.status, p.score, {lead}, {coach}, c.name,
-                    p.division, p.updated, p.variation, p.assurance
+            "SELECT p.ref_no, p.title, s.name, p.status, p.score, {lead}, {coach},
+                    (SELECT name FROM cohorts WHERE id = p.cohort_id),
+                    p.division, p.updated, p.variation, p.assurance {extra}
              FROM projects p JOIN stages s ON s.id = p.stage_id
-             LEFT JOIN cohorts c ON c.id = p.cohort_id
-             WHERE {FILTER_SQL} ORDER BY p.ref_no",
+             {joins_and_where} ORDER BY {order}",
             lead = "p.lead_name",
             coach = ROLE_NAME.replace("?role", "'coach'"),
+            extra = if extra.is_empty() { ", NULL" } else { extra },
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(self.filter_params(filter)?, |r| {
-            Ok(ProjectRow {
-                reference: ProjectRef(r.get(0)?),
-                title: r.get(1)?,
-                stage: r.get(2)?,
-                status: status(&r.get::<_, String>(3)?),
-                score: score(r.get(4)?),
-                lead: r.get(5)?,
-                coach: r.get(6)?,
-                cohort: r.get(7)?,
-                division: r.get(8)?,
-                updated: r.get(9)?,
-                variation: icon(r.get(10)?, parse_variation),
-                assurance: icon(r.get(11)?, parse_assurance),
-            })
+        let rows = stmt.query_map(params, |r| {
+            Ok((
+                ProjectRow {
+                    reference: ProjectRef(r.get(0)?),
+                    title: r.get(1)?,
+                    stage: r.get(2)?,
+                    status: status(&r.get::<_, String>(3)?),
+                    score: score(r.get(4)?),
+                    lead: r.get(5)?,
+                    coach: r.get(6)?,
+                    cohort: r.get(7)?,
+                    division: r.get(8)?,
+                    updated: r.get(9)?,
+                    variation: icon(r.get(10)?, parse_variation),
+                    assurance: icon(r.get(11)?, parse_assurance),
+                },
+                r.get(12)?,
+            ))
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

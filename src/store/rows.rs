@@ -9,7 +9,7 @@ use serde_json::{Map, Value as Json};
 use super::error::{Result, StoreError};
 
 /// Tables in the order their rows may be inserted (parents before children).
-pub const TABLES: [&str; 15] = [
+pub const TABLES: [&str; 21] = [
     "stages",
     "people",
     "cohorts",
@@ -25,13 +25,18 @@ pub const TABLES: [&str; 15] = [
     "pdsa_cycles",
     "pdsa_measures",
     "benefits",
+    "notes",
+    "cohort_sessions",
+    "enrolments",
+    "attendance",
+    "agenda_items",
+    "actions",
 ];
 
 /// Every table qiboard writes rows to with undo (notes included).
 pub fn table_name(name: &str) -> Result<&'static str> {
     TABLES
         .iter()
-        .chain(std::iter::once(&"notes"))
         .copied()
         .find(|t| *t == name)
         .ok_or_else(|| StoreError::File(format!("unknown table {name:?} in the undo log")))

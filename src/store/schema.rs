@@ -13,6 +13,7 @@ const STEPS: &[M<'static>] = &[
     M::up(include_str!("sql/004_gateway.sql")),
     M::up(include_str!("sql/005_external_id.sql")),
     M::up(include_str!("sql/006_history_author.sql")),
+    M::up(include_str!("sql/007_cohort_sessions.sql")),
 ];
 
 pub fn migrations() -> Migrations<'static> {

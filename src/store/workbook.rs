@@ -155,6 +155,55 @@ fn sheets() -> Vec<(
                  ORDER BY p.ref_no, n.created, n.id"
             ),
         ),
+        (
+            "Actions",
+            &[
+                "Ref", "Number", "Action", "Owner", "Due", "Status", "Raised", "Closed", "Cohort",
+                "Session",
+            ],
+            &[4, 6, 7],
+            format!(
+                "SELECT {REF}, a.number, a.text, pe.name, a.due_date, a.status,
+                        substr(a.created, 1, 10), a.closed_date, c.name, s.number
+                 FROM actions a JOIN projects p ON p.id = a.project_id
+                 LEFT JOIN people pe ON pe.id = a.person_id
+                 LEFT JOIN cohort_sessions s ON s.id = a.session_id
+                 LEFT JOIN cohorts c ON c.id = s.cohort_id
+                 ORDER BY p.ref_no, a.number"
+            ),
+        ),
+        (
+            "Sessions",
+            &[
+                "Cohort",
+                "Session",
+                "Date",
+                "Title",
+                "Minutes per team",
+                "Agenda",
+            ],
+            &[2],
+            "SELECT c.name, s.number, s.date, s.title, s.minutes,
+                    (SELECT group_concat(printf('QI-%04d', p.ref_no)
+                                         || CASE a.skipped WHEN 1 THEN ' (not covered)' ELSE '' END,
+                                         ', ')
+                     FROM (SELECT * FROM agenda_items WHERE session_id = s.id ORDER BY position) a
+                     JOIN projects p ON p.id = a.project_id)
+             FROM cohort_sessions s JOIN cohorts c ON c.id = s.cohort_id
+             ORDER BY c.name, s.number"
+                .to_string(),
+        ),
+        (
+            "Attendance",
+            &["Cohort", "Session", "Date", "Name", "Present"],
+            &[2],
+            "SELECT c.name, s.number, s.date, pe.name,
+                    CASE a.present WHEN 1 THEN 'present' ELSE 'absent' END
+             FROM attendance a JOIN cohort_sessions s ON s.id = a.session_id
+             JOIN cohorts c ON c.id = s.cohort_id JOIN people pe ON pe.id = a.person_id
+             ORDER BY c.name, s.number, pe.name"
+                .to_string(),
+        ),
     ]
 }
 
@@ -207,7 +256,8 @@ impl Store {
                   + (SELECT count(*) FROM drivers) + (SELECT count(*) FROM change_ideas)
                   + (SELECT count(*) FROM pdsa_cycles) + (SELECT count(*) FROM measures)
                   + (SELECT count(*) FROM data_points) + (SELECT count(*) FROM benefits)
-                  + (SELECT count(*) FROM notes)",
+                  + (SELECT count(*) FROM notes) + (SELECT count(*) FROM actions)
+                  + (SELECT count(*) FROM cohort_sessions) + (SELECT count(*) FROM attendance)",
             [],
             |r| r.get(0),
         )?;
