@@ -18,8 +18,6 @@ enum App {
     Action(&'static str),
     /// Not a change to the portfolio a user makes (a setting of the open store).
     NotAChange,
-    /// Cohort sessions' writes, which the Session pane (issue 9) is still to bring to the app.
-    SessionPaneToCome,
 }
 
 /// (store method, the app's face, the command line's command path)
@@ -200,16 +198,36 @@ const FACES: &[(&str, App, &[&str])] = &[
     ("set_author", App::NotAChange, &[]),
     ("set_clock", App::NotAChange, &[]),
     ("settle", App::NotAChange, &[]),
-    ("add_session", App::SessionPaneToCome, &["session", "add"]),
-    ("set_agenda", App::SessionPaneToCome, &["session", "agenda"]),
-    ("skip_team", App::SessionPaneToCome, &["session", "skip"]),
-    ("attend", App::SessionPaneToCome, &["session", "attend"]),
-    ("enrol", App::SessionPaneToCome, &["cohort", "enrol"]),
-    ("add_action", App::SessionPaneToCome, &["action", "add"]),
-    ("edit_action", App::SessionPaneToCome, &["action", "edit"]),
+    (
+        "add_session",
+        App::Action("plan_session"),
+        &["session", "add"],
+    ),
+    (
+        "set_agenda",
+        App::Action("move_team_down"),
+        &["session", "agenda"],
+    ),
+    ("skip_team", App::Action("skip_team"), &["session", "skip"]),
+    (
+        "attend",
+        App::Action("take_attendance"),
+        &["session", "attend"],
+    ),
+    (
+        "enrol",
+        App::Action("take_attendance"),
+        &["cohort", "enrol"],
+    ),
+    ("add_action", App::Action("add_action"), &["action", "add"]),
+    (
+        "edit_action",
+        App::Action("edit_action"),
+        &["action", "edit"],
+    ),
     (
         "set_action_status",
-        App::SessionPaneToCome,
+        App::Action("toggle_action_done"),
         &["action", "done"],
     ),
 ];
@@ -265,7 +283,7 @@ fn every_store_write_has_an_app_action_and_a_command() {
                 Action::from_name(name).is_some(),
                 "Store::{method}: no action named {name}"
             ),
-            App::NotAChange | App::SessionPaneToCome => {}
+            App::NotAChange => {}
         }
         if !matches!(app, App::NotAChange) {
             assert!(

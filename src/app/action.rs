@@ -14,6 +14,34 @@ pub enum Action {
     ShowDetail,
     /// Show the portfolio metrics.
     ShowMetrics,
+    /// Show today's (or the next) cohort session, one team at a time.
+    ShowSession,
+    /// Cohort session: the next team on the agenda (its clock starts afresh).
+    NextTeam,
+    /// Cohort session: the previous team on the agenda.
+    PreviousTeam,
+    /// Cohort session: start or pause the team's clock.
+    ToggleClock,
+    /// Cohort session: the team presents later (down the agenda).
+    MoveTeamDown,
+    /// Cohort session: the team presents sooner (up the agenda).
+    MoveTeamUp,
+    /// Cohort session: pass over the team (kept for the summary as not covered), or back.
+    SkipTeam,
+    /// Cohort session: take the register of who is present.
+    TakeAttendance,
+    /// Plan a cohort's next session (cohort, date, title, minutes per team).
+    PlanSession,
+    /// Record the act decision (adopt, adapt, abandon) on the team's latest PDSA cycle.
+    DecideLatestCycle,
+    /// Add an action the team promised (text, owner, due date).
+    AddAction,
+    /// Edit the selected action's text, owner or due date.
+    EditAction,
+    /// Mark the selected action done (or open again).
+    ToggleActionDone,
+    /// Drop the selected action (no longer worth doing).
+    DropAction,
     /// Move the selection left (previous column or section).
     SelectLeft,
     /// Move the selection right (next column or section).
@@ -170,6 +198,7 @@ impl Action {
         Action::ShowBoard,
         Action::ShowDetail,
         Action::ShowMetrics,
+        Action::ShowSession,
         Action::NextPane,
         Action::SelectLeft,
         Action::SelectRight,
@@ -221,6 +250,19 @@ impl Action {
         Action::EditNote,
         Action::DeleteNote,
         Action::ImportValues,
+        Action::AddAction,
+        Action::EditAction,
+        Action::ToggleActionDone,
+        Action::DropAction,
+        Action::NextTeam,
+        Action::PreviousTeam,
+        Action::ToggleClock,
+        Action::DecideLatestCycle,
+        Action::TakeAttendance,
+        Action::MoveTeamUp,
+        Action::MoveTeamDown,
+        Action::SkipTeam,
+        Action::PlanSession,
         Action::People,
         Action::Cohorts,
         Action::StageSettings,
@@ -256,6 +298,20 @@ impl Action {
             Action::ShowBoard => "show_board",
             Action::ShowDetail => "show_detail",
             Action::ShowMetrics => "show_metrics",
+            Action::ShowSession => "show_session",
+            Action::NextTeam => "next_team",
+            Action::PreviousTeam => "previous_team",
+            Action::ToggleClock => "toggle_clock",
+            Action::MoveTeamDown => "move_team_down",
+            Action::MoveTeamUp => "move_team_up",
+            Action::SkipTeam => "skip_team",
+            Action::TakeAttendance => "take_attendance",
+            Action::PlanSession => "plan_session",
+            Action::DecideLatestCycle => "decide_latest_cycle",
+            Action::AddAction => "add_action",
+            Action::EditAction => "edit_action",
+            Action::ToggleActionDone => "toggle_action_done",
+            Action::DropAction => "drop_action",
             Action::SelectLeft => "select_left",
             Action::SelectRight => "select_right",
             Action::SelectUp => "select_up",
@@ -341,6 +397,20 @@ impl Action {
             Action::ShowBoard => "board",
             Action::ShowDetail => "project detail",
             Action::ShowMetrics => "portfolio metrics",
+            Action::ShowSession => "cohort session",
+            Action::NextTeam => "next team",
+            Action::PreviousTeam => "previous team",
+            Action::ToggleClock => "start / pause the clock",
+            Action::MoveTeamDown => "team presents later",
+            Action::MoveTeamUp => "team presents sooner",
+            Action::SkipTeam => "skip the team (not covered)",
+            Action::TakeAttendance => "take the register",
+            Action::PlanSession => "plan a cohort session",
+            Action::DecideLatestCycle => "act decision on the latest cycle",
+            Action::AddAction => "add an action",
+            Action::EditAction => "edit the action",
+            Action::ToggleActionDone => "action done / open again",
+            Action::DropAction => "drop the action",
             Action::SelectLeft => "select left / previous section",
             Action::SelectRight => "select right / next section",
             Action::SelectUp => "select up",

@@ -23,6 +23,8 @@ pub enum Unavailable {
     StagesAreFixed,
     /// Only two spellings of a person merge.
     OnlyPeopleMerge,
+    /// It runs a cohort session, and the Session pane shows none.
+    NoSession,
 }
 
 impl fmt::Display for Unavailable {
@@ -41,6 +43,9 @@ impl fmt::Display for Unavailable {
             }
             Unavailable::OnlyPeopleMerge => {
                 f.write_str("Only people are merged: two spellings of one person")
+            }
+            Unavailable::NoSession => {
+                f.write_str("No cohort session shown: open the Session pane, or plan one there")
             }
             Unavailable::NotInSection(section) => write!(
                 f,
@@ -93,8 +98,13 @@ impl Action {
 /// `None` when `action` can run in the model as it is now.
 pub fn unavailable(model: &Model, action: Action) -> Option<Unavailable> {
     let detail = model.detail.as_ref().filter(|_| model.pane == Pane::Detail);
+    let session = model
+        .session
+        .as_ref()
+        .filter(|_| model.pane == Pane::Session);
     let has_project = match model.pane {
         Pane::Detail => detail.is_some(),
+        Pane::Session => session.and_then(|s| s.current()).is_some(),
         _ => model.board.selected().is_some(),
     };
     let in_section = |section: Section, has_items: bool| {
@@ -141,6 +151,20 @@ pub fn unavailable(model: &Model, action: Action) -> Option<Unavailable> {
             Some(Unavailable::NoProject)
         }
         Action::Open if model.pane == Pane::Board && !has_project => Some(Unavailable::NoProject),
+        Action::NextTeam
+        | Action::PreviousTeam
+        | Action::ToggleClock
+        | Action::MoveTeamUp
+        | Action::MoveTeamDown
+        | Action::SkipTeam
+        | Action::TakeAttendance => session.is_none().then_some(Unavailable::NoSession),
+        Action::DecideLatestCycle | Action::AddAction if !has_project => {
+            Some(Unavailable::NoProject)
+        }
+        Action::EditAction | Action::ToggleActionDone | Action::DropAction => in_section(
+            Section::Actions,
+            detail.is_some_and(|d| !d.detail.actions.is_empty()),
+        ),
         Action::EditMeasure | Action::DeleteMeasure => in_section(
             Section::Measures,
             detail.is_some_and(|d| !d.detail.measures.is_empty()),

@@ -17,11 +17,12 @@ pub enum Section {
     Drivers,
     Benefits,
     Notes,
+    Actions,
     History,
 }
 
 impl Section {
-    pub const ALL: [Section; 10] = [
+    pub const ALL: [Section; 11] = [
         Section::Charter,
         Section::Gateway,
         Section::Team,
@@ -31,6 +32,7 @@ impl Section {
         Section::Drivers,
         Section::Benefits,
         Section::Notes,
+        Section::Actions,
         Section::History,
     ];
 
@@ -45,6 +47,7 @@ impl Section {
             Section::Drivers => "Drivers",
             Section::Benefits => "Benefits",
             Section::Notes => "Notes",
+            Section::Actions => "Actions",
             Section::History => "History",
         }
     }
@@ -125,6 +128,7 @@ impl DetailView {
             Section::Measures => self.detail.measures.len(),
             Section::History => self.history.len(),
             Section::Notes => self.detail.notes.len(),
+            Section::Actions => self.detail.actions.len(),
             Section::Scores => self.detail.scores.len(),
             Section::Benefits => self.detail.benefits.len(),
             Section::Team => self.detail.team.len(),
@@ -253,6 +257,14 @@ impl DetailView {
             return None;
         }
         self.driver_rows().into_iter().nth(self.selected)?.1
+    }
+
+    /// The action selected in the Actions section.
+    pub fn selected_action(&self) -> Option<&crate::domain::Action> {
+        if self.section != Section::Actions {
+            return None;
+        }
+        self.detail.actions.get(self.selected)
     }
 
     /// The selected note, newest first as Notes lists them, with its number (from 1,

@@ -96,6 +96,22 @@ pub enum FormKind {
     Filter,
     /// A register file to import, checked by a dry run before the coach confirms.
     ImportProjects,
+    /// An action on a project, raised in the cohort session `session` (its number) or not.
+    AddAction {
+        reference: ProjectRef,
+        session: Option<i64>,
+    },
+    EditAction {
+        reference: ProjectRef,
+        number: i64,
+    },
+    /// A cohort's next session.
+    PlanSession,
+    /// Who is present at a session: one choice per participant, and someone to enrol.
+    Register {
+        cohort: String,
+        number: i64,
+    },
 }
 
 /// Every field a form can have. Labels come from here, once.
@@ -146,6 +162,15 @@ pub enum FieldId {
     Programme,
     WipLimit,
     Gateway,
+    Owner,
+    Due,
+    Cohort,
+    Title,
+    Minutes,
+    /// The `n`th person of a session's register.
+    Attendee(u16),
+    /// Someone new to the cohort, enrolled as they are marked present.
+    Newcomer,
 }
 
 impl FormKind {
@@ -212,6 +237,13 @@ impl FieldId {
             FieldId::Programme => "Programme",
             FieldId::WipLimit => "WIP limit",
             FieldId::Gateway => "Gateway checklist",
+            FieldId::Owner => "Owner",
+            FieldId::Due => "Due",
+            FieldId::Cohort => "Cohort",
+            FieldId::Title => "Title",
+            FieldId::Minutes => "Minutes per team",
+            FieldId::Attendee(_) => "Attendee",
+            FieldId::Newcomer => "Enrol and mark present",
         }
     }
 }
@@ -225,7 +257,8 @@ pub struct ChoiceOption {
 
 pub struct Field {
     pub id: FieldId,
-    pub label: &'static str,
+    /// The field's name on screen: its id's label, or a person's name in a register.
+    pub label: String,
     pub input: TextArea<'static>,
     pub multiline: bool,
     /// What is expected, shown dimmed beside the label.
@@ -255,7 +288,7 @@ impl Field {
         input.move_cursor(ratatui_textarea::CursorMove::End);
         let mut field = Field {
             id,
-            label: id.label(),
+            label: id.label().to_string(),
             input,
             multiline: false,
             hint,
@@ -277,6 +310,12 @@ impl Field {
         // A long prediction or study reads as a paragraph, not one line scrolled sideways.
         self.input
             .set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+        self
+    }
+
+    /// Names the field other than by its id's label (a person in a register).
+    pub fn labelled(mut self, label: impl Into<String>) -> Field {
+        self.label = label.into();
         self
     }
 

@@ -20,7 +20,9 @@ pub enum Context {
     Drivers,
     Benefits,
     Notes,
+    Actions,
     Metrics,
+    Session,
     Form,
     Confirm,
     Choice,
@@ -33,7 +35,7 @@ pub enum Context {
 
 impl Context {
     /// In the order help and the README list them.
-    pub const ALL: [Context; 15] = [
+    pub const ALL: [Context; 17] = [
         Context::Global,
         Context::Board,
         Context::Detail,
@@ -42,7 +44,9 @@ impl Context {
         Context::Drivers,
         Context::Benefits,
         Context::Notes,
+        Context::Actions,
         Context::Metrics,
+        Context::Session,
         Context::Form,
         Context::Confirm,
         Context::Choice,
@@ -61,7 +65,9 @@ impl Context {
             Context::Drivers => "Detail: Drivers",
             Context::Benefits => "Detail: Benefits",
             Context::Notes => "Detail: Notes",
+            Context::Actions => "Detail: Actions",
             Context::Metrics => "Metrics",
+            Context::Session => "Session",
             Context::Form => "Forms",
             Context::Confirm => "Questions",
             Context::Choice => "Choices",
@@ -74,12 +80,15 @@ impl Context {
     /// Whose keys apply where this context binds none.
     pub fn parent(self) -> Option<Context> {
         match self {
-            Context::Board | Context::Detail | Context::Metrics => Some(Context::Global),
+            Context::Board | Context::Detail | Context::Metrics | Context::Session => {
+                Some(Context::Global)
+            }
             Context::Team
             | Context::Measures
             | Context::Drivers
             | Context::Benefits
-            | Context::Notes => Some(Context::Detail),
+            | Context::Notes
+            | Context::Actions => Some(Context::Detail),
             _ => None,
         }
     }
@@ -263,6 +272,7 @@ impl Default for Keymap {
                 bind(Global, A::ShowBoard, &[c('1')], false),
                 bind(Global, A::ShowDetail, &[c('2')], false),
                 bind(Global, A::ShowMetrics, &[c('3')], false),
+                bind(Global, A::ShowSession, &[c('4')], false),
                 bind(Global, A::NextPane, &[p(K::Tab)], false),
                 bind(Global, A::Help, &[c('?')], true),
                 bind(Global, A::Palette, &[c(':'), Key::ctrl('p')], true),
@@ -335,6 +345,10 @@ impl Default for Keymap {
                 bind(Benefits, A::DeleteBenefit, &[c('d')], false),
                 bind(Notes, A::EditNote, &[c('e')], true),
                 bind(Notes, A::DeleteNote, &[c('d')], false),
+                bind(Actions, A::AddAction, &[c('a')], true),
+                bind(Actions, A::EditAction, &[c('e')], true),
+                bind(Actions, A::ToggleActionDone, &[c(' ')], true),
+                bind(Actions, A::DropAction, &[c('d')], false),
                 bind(Metrics, A::SelectLeft, &[c('h'), p(K::Left)], false),
                 bind(Metrics, A::SelectRight, &[c('l'), p(K::Right)], false),
                 bind(Metrics, A::SelectUp, &[c('k'), p(K::Up)], false),
@@ -343,6 +357,29 @@ impl Default for Keymap {
                 bind(Metrics, A::NextPanels, &[c(']')], false),
                 bind(Metrics, A::PreviousPanels, &[c('[')], false),
                 bind(Metrics, A::WriteBoardReport, &[c('R')], false),
+                bind(
+                    Session,
+                    A::NextTeam,
+                    &[c('l'), p(K::Right), c('j'), p(K::Down)],
+                    true,
+                ),
+                bind(
+                    Session,
+                    A::PreviousTeam,
+                    &[c('h'), p(K::Left), c('k'), p(K::Up)],
+                    false,
+                ),
+                bind(Session, A::ToggleClock, &[c(' ')], true),
+                bind(Session, A::AddNote, &[c('n')], true),
+                bind(Session, A::AddAction, &[c('a')], true),
+                bind(Session, A::SetScore, &[c('s')], true),
+                bind(Session, A::DecideLatestCycle, &[c('D')], false),
+                bind(Session, A::TakeAttendance, &[c('A')], true),
+                bind(Session, A::MoveTeamUp, &[c('K')], false),
+                bind(Session, A::MoveTeamDown, &[c('J')], false),
+                bind(Session, A::SkipTeam, &[c('x')], false),
+                bind(Session, A::PlanSession, &[c('P')], false),
+                bind(Session, A::Open, &[p(K::Enter)], false),
                 bind(Form, A::Save, &[Key::ctrl('s')], true),
                 bind(Form, A::NextField, &[p(K::Tab)], true),
                 bind(Form, A::PreviousField, &[p(K::BackTab)], false),
@@ -483,8 +520,12 @@ impl Keymap {
                     let in_section = [a.context, b.context]
                         .iter()
                         .any(|c| c.parent() == Some(Context::Detail));
+                    // In a session `a` records an action: nobody adds a project mid-session.
+                    let session_action = [a, b]
+                        .iter()
+                        .any(|x| x.context == Context::Session && x.action == Action::AddAction);
                     if let Some(key) = a.keys.iter().find(|k| b.keys.contains(k))
-                        && (same_level || (hides_global && !in_section))
+                        && (same_level || (hides_global && !in_section && !session_action))
                     {
                         return Some(format!(
                             "{key} would both {} and {} in {}",

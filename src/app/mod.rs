@@ -21,6 +21,7 @@ mod project_parts;
 pub mod register;
 mod report;
 mod search;
+pub mod session;
 mod update;
 
 use chrono::NaiveDate;
@@ -35,27 +36,30 @@ pub use form::{Field, FieldId, Form, FormKind};
 pub use keymap::{Context, Key, Keymap};
 pub use metrics::{MetricsFocus, MetricsView};
 pub use overlay::{Choice, ChoicePurpose, Confirm, ConfirmPurpose, Overlay, Palette, Search};
+pub use session::SessionView;
 pub use update::update;
 
 use crate::domain::ProjectRef;
 use crate::store::{ProjectFilter, Store, StoreError, Unknown};
 
-/// The three panes, named in the top bar.
+/// The four panes, named in the top bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
     Board,
     Detail,
     Metrics,
+    Session,
 }
 
 impl Pane {
-    pub const ALL: [Pane; 3] = [Pane::Board, Pane::Detail, Pane::Metrics];
+    pub const ALL: [Pane; 4] = [Pane::Board, Pane::Detail, Pane::Metrics, Pane::Session];
 
     pub fn label(self) -> &'static str {
         match self {
             Pane::Board => "Board",
             Pane::Detail => "Detail",
             Pane::Metrics => "Metrics",
+            Pane::Session => "Session",
         }
     }
 
@@ -64,6 +68,7 @@ impl Pane {
             Pane::Board => Context::Board,
             Pane::Detail => Context::Detail,
             Pane::Metrics => Context::Metrics,
+            Pane::Session => Context::Session,
         }
     }
 }
@@ -147,6 +152,8 @@ pub struct Model {
     pub board: BoardView,
     pub detail: Option<DetailView>,
     pub metrics: Option<MetricsView>,
+    /// The cohort session the Session pane runs (read when the pane first shows).
+    pub session: Option<SessionView>,
     /// Where Esc returns to from Detail (Metrics when a project was opened from there).
     pub back_to: Pane,
     pub overlay: Option<Overlay>,
@@ -156,6 +163,8 @@ pub struct Model {
     /// The terminal's size, kept so selection can scroll what is visible.
     pub size: (u16, u16),
     pub today: NaiveDate,
+    /// The time as of the last key or tick: what the session's clock counts against.
+    pub now: chrono::DateTime<chrono::Utc>,
     pub portfolio: PortfolioFile,
     pub quit: bool,
     data_version: i64,
@@ -179,6 +188,7 @@ impl Model {
             board,
             detail: None,
             metrics: None,
+            session: None,
             back_to: Pane::Board,
             overlay: None,
             filter,
@@ -186,6 +196,7 @@ impl Model {
             config,
             size,
             today: store.clock().today(),
+            now: store.clock().now(),
             portfolio,
             quit: false,
             data_version: store.data_version()?,
@@ -213,6 +224,7 @@ impl Model {
             (Pane::Detail, Some(Section::Drivers)) => Context::Drivers,
             (Pane::Detail, Some(Section::Benefits)) => Context::Benefits,
             (Pane::Detail, Some(Section::Notes)) => Context::Notes,
+            (Pane::Detail, Some(Section::Actions)) => Context::Actions,
             (pane, _) => pane.context(),
         }
     }
@@ -279,8 +291,23 @@ impl Model {
             }
         }
         self.refresh_metrics(store)?;
+        self.refresh_session(store)?;
         self.data_version = store.data_version()?;
         self.portfolio = PortfolioFile::of(store);
+        Ok(())
+    }
+
+    /// The session shown is re-read (a capture shows at once); one deleted elsewhere goes.
+    fn refresh_session(&mut self, store: &Store) -> Result<(), StoreError> {
+        if let Some(view) = &mut self.session {
+            match view.refresh(store) {
+                Ok(()) => {}
+                Err(StoreError::Unknown(Unknown::Session { .. } | Unknown::Cohort(_))) => {
+                    self.session = None;
+                }
+                Err(e) => return Err(e),
+            }
+        }
         Ok(())
     }
 
@@ -314,6 +341,13 @@ impl Model {
             detail.replace(fresh, store)?;
         }
         self.portfolio = PortfolioFile::of(store);
+        if self
+            .session
+            .as_ref()
+            .is_some_and(|s| s.reference() == Some(reference))
+        {
+            self.refresh_session(store)?;
+        }
         self.refresh_metrics(store)
     }
 
@@ -337,6 +371,7 @@ impl Model {
             self.metrics = None;
         }
         self.today = today;
+        self.now = store.clock().now();
         if let Err(e) = store.settle() {
             self.error(e.to_string());
         }
@@ -364,6 +399,7 @@ pub fn handle_event(model: &mut Model, event: Event, store: &mut Store) {
                     model.status = None;
                 }
             }
+            model.now = store.clock().now();
             update::handle_key(model, &key, store);
         }
         Event::Paste(text) => update::paste(model, &text),

@@ -61,6 +61,7 @@ pub(super) fn show_pane(model: &mut Model, pane: Pane, store: &Store) {
                 Err(e) => model.error(e.to_string()),
             }
         }
+        Pane::Session => super::session::show(model, store),
         other => model.pane = other,
     }
 }
@@ -104,5 +105,7 @@ pub(super) fn select(model: &mut Model, dx: isize, dy: isize, store: &Store) {
                 m.move_selection(dy);
             }
         }
+        // The Session pane moves between teams with its own keys.
+        Pane::Session => {}
     }
 }

@@ -1,12 +1,12 @@
 //! The parts of a project a coach adds, corrects and deletes from Detail: measures, the
-//! driver diagram, benefits, the team and notes. Each opens a form (or, to delete, a
+//! driver diagram, benefits, the team, notes and actions. Each opens a form (or, to delete, a
 //! question); saving goes through `forms`, answering through `overlay_actions`.
 
 use super::forms;
 use super::overlay::{Confirm, Deletion, Overlay};
-use super::update::{people, selected_ref};
+use super::update::{changed_project, people, refused, selected_ref};
 use super::{Action, Model, Pane};
-use crate::domain::{DriverLevel, Role};
+use crate::domain::{ActionStatus, DriverLevel, Role};
 use crate::store::Store;
 
 pub(super) fn open(model: &mut Model, action: Action, store: &mut Store) {
@@ -113,5 +113,43 @@ pub(super) fn open(model: &mut Model, action: Action, store: &mut Store) {
     };
     if let Some(overlay) = overlay {
         model.overlay = Some(overlay);
+    }
+}
+
+/// The selected action in Detail's Actions section: edit it, mark it done (or open again),
+/// drop it. Done and drop are stored at once (undo takes them back).
+pub(super) fn action(model: &mut Model, action: Action, store: &mut Store) {
+    let Some(d) = model.detail.as_ref().filter(|_| model.pane == Pane::Detail) else {
+        return;
+    };
+    let reference = d.reference();
+    let Some(chosen) = d.selected_action().cloned() else {
+        return;
+    };
+    let number = chosen.number;
+    let undo = model.key_hint(Action::Undo);
+    let status = match action {
+        Action::EditAction => {
+            let form = forms::edit_action_form(reference, &chosen, people(store));
+            model.overlay = Some(Overlay::Form(Box::new(form)));
+            return;
+        }
+        Action::ToggleActionDone if chosen.status == ActionStatus::Open => ActionStatus::Done,
+        Action::ToggleActionDone => ActionStatus::Open,
+        _ => ActionStatus::Dropped,
+    };
+    let said = match status {
+        ActionStatus::Open => "open again",
+        ActionStatus::Done => "done",
+        ActionStatus::Dropped => "dropped",
+    };
+    match store.set_action_status(reference, number, status) {
+        Ok(()) => changed_project(
+            model,
+            store,
+            reference,
+            format!("{reference}: action {number} {said} — {undo} to undo"),
+        ),
+        Err(e) => refused(model, store, e),
     }
 }

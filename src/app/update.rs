@@ -65,6 +65,11 @@ pub(super) fn selected_ref(model: &Model) -> Option<(ProjectRef, i64)> {
             .detail
             .as_ref()
             .map(|d| (d.reference(), d.detail.project.version)),
+        Pane::Session => model
+            .session
+            .as_ref()
+            .and_then(|s| s.project.as_ref())
+            .map(|d| (d.reference(), d.detail.project.version)),
         _ => model.board.selected().map(|c| (c.reference, c.version)),
     }
 }
@@ -118,6 +123,20 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
         Action::ShowBoard => show_pane(model, Pane::Board, store),
         Action::ShowDetail => show_pane(model, Pane::Detail, store),
         Action::ShowMetrics => show_pane(model, Pane::Metrics, store),
+        Action::ShowSession => show_pane(model, Pane::Session, store),
+        Action::NextTeam
+        | Action::PreviousTeam
+        | Action::ToggleClock
+        | Action::MoveTeamUp
+        | Action::MoveTeamDown
+        | Action::SkipTeam
+        | Action::TakeAttendance
+        | Action::PlanSession => super::session::act(model, action, store),
+        Action::DecideLatestCycle => super::session::decide_latest_cycle(model, store),
+        Action::AddAction => super::session::add_action(model, store),
+        Action::EditAction | Action::ToggleActionDone | Action::DropAction => {
+            super::project_parts::action(model, action, store)
+        }
         Action::SelectLeft | Action::SelectRight | Action::SelectUp | Action::SelectDown => {
             let (dx, dy) = match action {
                 Action::SelectLeft => (-1, 0),
@@ -155,6 +174,7 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
                         });
                     }
                 }
+                Pane::Session => {}
             }
         }
         Action::MoveCardLeft | Action::MoveCardRight => {
@@ -165,6 +185,7 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
         }
         Action::Open => match model.pane {
             Pane::Metrics => open_from_metrics(model, store),
+            Pane::Session => super::session::act(model, action, store),
             _ => {
                 if let Some(card) = model.board.selected() {
                     let reference = card.reference;

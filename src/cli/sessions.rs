@@ -235,7 +235,8 @@ pub fn session(store: &mut Store, command: &SessionCommand) -> Output {
             people,
             absent,
         } => {
-            store.attend(cohort, *number, people, !*absent)?;
+            let marks: Vec<(String, bool)> = people.iter().map(|p| (p.clone(), !*absent)).collect();
+            store.attend(cohort, *number, &marks)?;
             Ok(format!(
                 "{} recorded {} at session {number}\n",
                 people.join(", "),

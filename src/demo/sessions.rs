@@ -184,9 +184,11 @@ fn actions(
     made: &mut usize,
 ) {
     let day = said.day;
-    for kept in [true, false] {
+    // Two different promises: a team does not promise the same thing twice in one session.
+    let first = rng.index(PROMISES.len());
+    let second = (first + 1 + rng.index(PROMISES.len() - 1)) % PROMISES.len();
+    for (kept, promise) in [(true, PROMISES[first]), (false, PROMISES[second])] {
         *made += 1;
-        let promise = PROMISES[rng.index(PROMISES.len())];
         let due = ahead(day, 14 + rng.int(0, 14));
         let live = matches!(team.plan.entry.status, "active" | "on_hold");
         let (status, closed, due) = if kept || !live || !said.may_stay_open {

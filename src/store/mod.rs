@@ -18,6 +18,7 @@ mod reads;
 pub(crate) mod rows;
 pub mod schema;
 mod sessions;
+mod since;
 mod spc_summary;
 mod stages;
 mod unsaved;
@@ -43,6 +44,7 @@ pub use project_import::{
 pub use projects::{MoveOutcome, MoveWarning, NewProject};
 pub use reads::{BoardCard, BoardColumn, ProjectFilter, ProjectRow};
 pub use sessions::{AgendaTeam, Attendance, CohortOverview, Participant, SessionDetail};
+pub use since::{Happening, HappeningKind};
 pub use spc_summary::{IconGroup, IconSummary, parse_assurance, parse_variation};
 pub use stages::WipLimit;
 pub use work::{MeasureField, NewMeasure, NewPdsa, PdsaField, RecordOutcome};

@@ -282,25 +282,20 @@ impl Store {
         )
     }
 
-    /// Records these people present (or absent) at a session. Each must already be in the
-    /// portfolio: attendance counts towards accreditation, so a typo must not invent someone.
-    pub fn attend(
-        &mut self,
-        cohort: &str,
-        number: i64,
-        people: &[String],
-        present: bool,
-    ) -> Result<()> {
-        if people.is_empty() {
+    /// Records people present or absent at a session, as one change. Each must already be
+    /// in the portfolio: attendance counts towards accreditation, so a typo must not invent
+    /// someone.
+    pub fn attend(&mut self, cohort: &str, number: i64, marks: &[(String, bool)]) -> Result<()> {
+        if marks.is_empty() {
             return Err(StoreError::invalid("name at least one person"));
         }
         let mut change = self.begin()?;
         let (session, _, name) = find_session(&change.tx, cohort, number)?;
-        let mut named = Vec::new();
-        for person in people {
+        let mut present = Vec::new();
+        let mut absent = Vec::new();
+        for (person, here) in marks {
             let (person, spelt) = existing_person(&change, person)?;
-            named.push(spelt);
-            let mark = Value::Integer(i64::from(present));
+            let mark = Value::Integer(i64::from(*here));
             let row: Option<i64> = change
                 .one(
                     "SELECT id FROM attendance WHERE session_id = ?1 AND person_id = ?2",
@@ -321,10 +316,21 @@ impl Store {
                     )?;
                 }
             }
+            if *here {
+                present.push(spelt);
+            } else {
+                absent.push(spelt);
+            }
         }
-        let said = if present { "present" } else { "absent" };
+        let mut said = Vec::new();
+        if !present.is_empty() {
+            said.push(format!("{} present", present.join(", ")));
+        }
+        if !absent.is_empty() {
+            said.push(format!("{} absent", absent.join(", ")));
+        }
         change.commit(
-            &format!("{name} session {number}: {} {said}", named.join(", ")),
+            &format!("{name} session {number}: {}", said.join("; ")),
             None,
         )
     }

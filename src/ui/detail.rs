@@ -23,7 +23,15 @@ use super::text::fit;
 use super::theme::Theme;
 use crate::app::{Action, Context, DetailView, Section};
 
-pub fn draw(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme, keys: &Keys) {
+/// `today` marks overdue actions.
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    view: &DetailView,
+    today: chrono::NaiveDate,
+    theme: &Theme,
+    keys: &Keys,
+) {
     let [head, tabs, body] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -74,7 +82,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &DetailView, theme: &Theme, key
         Section::Charter => overview(frame, body, view, theme, keys),
         Section::Pdsa => pdsa(frame, body, view, theme, keys),
         Section::Measures => measures(frame, body, view, theme, keys),
-        _ => super::detail_lists::simple_list(frame, body, view, theme, keys),
+        _ => super::detail_lists::simple_list(frame, body, view, today, theme, keys),
     }
 }
 

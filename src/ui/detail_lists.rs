@@ -16,6 +16,7 @@ pub(super) fn simple_list(
     frame: &mut Frame,
     area: Rect,
     view: &DetailView,
+    today: chrono::NaiveDate,
     theme: &Theme,
     keys: &Keys,
 ) {
@@ -117,10 +118,44 @@ pub(super) fn simple_list(
                 })
                 .collect(),
         ),
+        Section::Actions => (
+            "Actions",
+            d.actions
+                .iter()
+                .map(|a| {
+                    let status = if a.is_overdue(today) {
+                        "OVERDUE".to_string()
+                    } else {
+                        a.status.key().to_string()
+                    };
+                    let mut text = format!("{:>2}. {status:<8} {}", a.number, a.text);
+                    if let Some(owner) = &a.owner {
+                        text.push_str(&format!(" — {owner}"));
+                    }
+                    if let Some(due) = a.due {
+                        text.push_str(&format!(", due {due}"));
+                    }
+                    if let Some(closed) = a.closed {
+                        text.push_str(&format!(", {} {closed}", a.status.key()));
+                    }
+                    if let Some((cohort, n)) = &a.session {
+                        text.push_str(&format!(" (raised at {cohort} session {n})"));
+                    }
+                    text
+                })
+                .collect(),
+        ),
         _ => ("", Vec::new()),
     };
     let lines = if items.is_empty() {
-        vec![Line::from(Span::styled("nothing yet", theme.dim))]
+        let empty = match view.section {
+            Section::Actions => format!(
+                "no actions yet — {} records what the team promises",
+                keys.of(Action::AddAction)
+            ),
+            _ => "nothing yet".to_string(),
+        };
+        vec![Line::from(Span::styled(empty, theme.dim))]
     } else {
         whole_when_selected(&items, view.selected, area.height, width, theme)
     };

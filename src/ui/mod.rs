@@ -13,6 +13,7 @@ mod detail;
 mod detail_lists;
 mod metrics;
 mod overlays;
+mod session;
 pub mod text;
 pub mod theme;
 
@@ -74,10 +75,13 @@ pub fn draw(frame: &mut Frame, model: &Model) {
     match model.pane {
         Pane::Board => board::draw(frame, body, model, &theme),
         Pane::Detail => match &model.detail {
-            Some(detail) => detail::draw(frame, body, detail, &theme, &Keys::here(model)),
+            Some(detail) => {
+                detail::draw(frame, body, detail, model.today, &theme, &Keys::here(model))
+            }
             None => board::draw(frame, body, model, &theme),
         },
         Pane::Metrics => metrics::draw(frame, body, model, &theme),
+        Pane::Session => session::draw(frame, body, model, &theme),
     }
     status_line(frame, status, model, &theme);
     footer_line(frame, footer, model, &theme);

@@ -521,7 +521,7 @@ fn form_box(
         let (i, field) = (*i, &form.fields[*i]);
         let focused = i == form.focus;
         let mut label = vec![Span::styled(
-            field.label,
+            field.label.as_str(),
             if focused { theme.key } else { theme.title },
         )];
         // The reason a value was refused takes the hint's place, so it is read whole; as a

@@ -2,6 +2,7 @@
 //! coach can save at once) and how a saved one is checked and stored. `update` opens them
 //! and saves them; nothing here reads a key.
 
+mod action;
 mod benefit;
 mod directory;
 mod driver;
@@ -10,8 +11,10 @@ mod measure;
 mod note;
 mod pdsa;
 mod project;
+mod session;
 mod team;
 
+pub(super) use action::{add_action_form, edit_action_form};
 pub(super) use benefit::{add_benefit_form, edit_benefit_form};
 pub(super) use directory::{
     add_cohort_form, add_person_form, merge_person_form, rename_cohort_form, rename_person_form,
@@ -25,6 +28,7 @@ pub(super) use measure::{
 pub(super) use note::{edit_note_form, note_form};
 pub(super) use pdsa::{add_pdsa_form, worksheet_form};
 pub(super) use project::{add_project_form, edit_project_form, score_form};
+pub(super) use session::{plan_session_form, register_form};
 pub(super) use team::assign_form;
 
 use chrono::NaiveDate;
@@ -97,6 +101,14 @@ pub(super) fn submit(model: &mut Model, form: &mut Form, store: &mut Store) -> O
         FormKind::AddCohort => directory::add_cohort(form, store, &undo),
         FormKind::RenameCohort { name, .. } => directory::rename_cohort(form, store, &name, &undo),
         FormKind::EditStage { key, .. } => directory::edit_stage(form, store, &key, &undo),
+        FormKind::AddAction { reference, session } => {
+            action::add(form, store, reference, session, &undo)
+        }
+        FormKind::EditAction { reference, number } => {
+            action::edit(form, store, reference, number, &undo)
+        }
+        FormKind::PlanSession => session::plan(form, store, &undo),
+        FormKind::Register { cohort, number } => session::take(form, store, &cohort, number, &undo),
     };
     match saved? {
         Ok(said) => Some(Submitted::Changed(said)),
