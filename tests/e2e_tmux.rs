@@ -183,3 +183,47 @@ fn a_coach_adds_a_measure_in_the_app_and_records_a_value_into_it() {
     ]);
     assert!(points.contains("\"value\": 14"), "{points}");
 }
+
+#[test]
+fn a_coach_opens_todays_cohort_session_on_the_demo_and_records_an_action() {
+    let p = common::Portfolio::new();
+    // The demo's Cohort 7 meets on its anchor day: today, as the app (on the system clock)
+    // sees it.
+    let today = chrono::Local::now().date_naive().to_string();
+    p.ok(&["demo", "--anchor", &today]);
+    let Some(tmux) = app_on(&p, "session") else {
+        return;
+    };
+    tmux.wait_for("Sustain");
+    tmux.run(&["send-keys", "-t", "app", "4"]);
+    let pane = tmux.wait_for("Cohort 7 · session");
+    for part in ["team 1 of", "Aim", "Open actions", "Since last session"] {
+        assert!(pane.contains(part), "{part} missing:\n{pane}");
+    }
+    tmux.run(&["send-keys", "-t", "app", "a"]);
+    tmux.wait_for("raised in session");
+    tmux.run(&[
+        "send-keys",
+        "-t",
+        "app",
+        "-l",
+        "Share the run chart at huddle",
+    ]);
+    tmux.run(&["send-keys", "-t", "app", "C-s"]);
+    tmux.wait_for("Share the run chart at huddle");
+    tmux.run(&["send-keys", "-t", "app", "q"]);
+    tmux.wait_until_gone();
+
+    let actions = p.ok(&["action", "list", "--open", "--json"]);
+    let actions: serde_json::Value = serde_json::from_str(&actions).unwrap();
+    let raised = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["text"] == "Share the run chart at huddle")
+        .expect("the action is stored");
+    assert!(
+        raised["session"].to_string().contains("Cohort 7"),
+        "{raised}"
+    );
+}

@@ -45,7 +45,7 @@ impl fmt::Display for Unavailable {
                 f.write_str("Only people are merged: two spellings of one person")
             }
             Unavailable::NoSession => {
-                f.write_str("No cohort session shown: open the Session pane, or plan one there")
+                f.write_str("No cohort session to run: plan one in the Session pane")
             }
             Unavailable::NotInSection(section) => write!(
                 f,

@@ -140,13 +140,8 @@ fn headline(
 /// 3 of 7`, with the session's title when `room` allows.
 fn headline_text(view: &SessionView, room: usize) -> String {
     let s = &view.session.session;
-    let programme = &view.session.programme;
-    // Cohorts are usually named after their programme: say it once.
-    let cohort = if programme.is_empty() || s.cohort.starts_with(programme.as_str()) {
-        s.cohort.clone()
-    } else {
-        format!("{programme} — {}", s.cohort)
-    };
+    // The cohort's own name: programmes name their cohorts after themselves already.
+    let cohort = s.cohort.clone();
     let teams = view.session.agenda.len();
     let team = if teams == 0 {
         "no teams on the agenda".to_string()
@@ -230,14 +225,14 @@ fn team_line(frame: &mut Frame, area: Rect, view: &SessionView, theme: &Theme) {
         _ => String::new(),
     };
     let lead = p.lead.as_deref().unwrap_or("no lead");
-    let skipped = if team.skipped { " (not covered)" } else { "" };
+    let skipped = if team.skipped { " not covered:" } else { "" };
     let mut right = format!("{lead} · {} · score {score}{change} ", p.stage);
     // The project's title matters more than its stage's name on a narrow screen.
     if (area.width as usize).saturating_sub(width(&right)) < 40 {
         right = format!("{lead} · score {score}{change} ");
     }
     let room = (area.width as usize).saturating_sub(width(&right) + 2);
-    let left = fit(&format!(" {} {}{skipped}", p.reference, p.title), room);
+    let left = fit(&format!(" {}{skipped} {}", p.reference, p.title), room);
     let gap = (area.width as usize).saturating_sub(width(&left) + width(&right));
     let title_style = if team.skipped {
         theme.dim.add_modifier(Modifier::CROSSED_OUT)

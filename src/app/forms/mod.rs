@@ -107,7 +107,7 @@ pub(super) fn submit(model: &mut Model, form: &mut Form, store: &mut Store) -> O
         FormKind::EditAction { reference, number } => {
             action::edit(form, store, reference, number, &undo)
         }
-        FormKind::PlanSession => session::plan(form, store, &undo),
+        FormKind::PlanSession => session::plan(model, form, store, &undo),
         FormKind::Register { cohort, number } => session::take(form, store, &cohort, number, &undo),
     };
     match saved? {

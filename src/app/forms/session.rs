@@ -4,7 +4,9 @@
 use chrono::NaiveDate;
 
 use super::{Saved, date, required};
+use crate::app::Model;
 use crate::app::form::{Field, FieldId, Form, FormKind};
+use crate::app::session::SessionView;
 use crate::domain::{DEFAULT_MINUTES_PER_TEAM, parse_minutes};
 use crate::store::Store;
 
@@ -34,7 +36,8 @@ pub(in crate::app) fn plan_session_form(
     )
 }
 
-pub(super) fn plan(form: &mut Form, store: &mut Store, undo: &str) -> Saved {
+/// Plans the session and shows it: the coach planned it to run it.
+pub(super) fn plan(model: &mut Model, form: &mut Form, store: &mut Store, undo: &str) -> Saved {
     let cohort = required(form, FieldId::Cohort, "cohort")?;
     let on = date(form, FieldId::Date)?;
     let minutes = match parse_minutes(&form.value(FieldId::Minutes)) {
@@ -45,11 +48,13 @@ pub(super) fn plan(form: &mut Form, store: &mut Store, undo: &str) -> Saved {
         }
     };
     let title = form.value(FieldId::Title);
-    Some(
-        store
-            .add_session(&cohort, on, &title, minutes)
-            .map(|s| format!("{s} planned for {} — {undo} to undo", s.date)),
-    )
+    Some(store.add_session(&cohort, on, &title, minutes).map(|s| {
+        match SessionView::load(store, &s.cohort, s.number, 0) {
+            Ok(view) => model.session = Some(view),
+            Err(e) => model.error(e.to_string()),
+        }
+        format!("{s} planned for {} — {undo} to undo", s.date)
+    }))
 }
 
 const PRESENT: &str = "present";
