@@ -308,6 +308,21 @@ fn detail_lists_a_projects_actions_and_space_marks_one_done() {
         .first()
         .expect("the demo has overdue actions")
         .clone();
+    let flagged = |store: &Store| {
+        store
+            .board(&Default::default())
+            .unwrap()
+            .into_iter()
+            .flat_map(|c| c.cards)
+            .find(|c| c.reference == chased.project)
+            .unwrap()
+            .overdue_actions
+    };
+    let on_the_card = flagged(&store);
+    assert!(
+        on_the_card >= 1,
+        "the board card does not count the overdue action"
+    );
     let mut m = model(&store, (120, 40));
     // Open the project from the session (Enter), then its Actions section.
     keys(&mut m, &mut store, "/");
@@ -333,4 +348,9 @@ fn detail_lists_a_projects_actions_and_space_marks_one_done() {
     let done = now.iter().find(|a| a.number == chased.number).unwrap();
     assert_eq!(done.status, ActionStatus::Done);
     assert_eq!(done.closed, Some(anchor()));
+    assert_eq!(
+        flagged(&store),
+        on_the_card - 1,
+        "done is no longer overdue"
+    );
 }

@@ -54,6 +54,8 @@ pub struct BoardCard {
     pub variation: Option<Variation>,
     /// The main measure's assurance icon, from the summary column (`assurance.badge()`).
     pub assurance: Option<Assurance>,
+    /// Open actions past their due date: what a coach chases first.
+    pub overdue_actions: usize,
 }
 
 /// A column of the board: its stage and its cards in order.
@@ -219,7 +221,7 @@ impl Store {
     /// One card as the board shows it, with its stage: what the app re-reads after a change
     /// to one project instead of the whole board.
     pub fn board_card(&self, reference: ProjectRef) -> Result<Option<(i64, BoardCard)>> {
-        Ok(self
+        let card = self
             .conn
             .prepare_cached(
                 "SELECT p.stage_id, p.ref_no, p.title, p.lead_name, p.score, p.status, p.updated,
@@ -227,7 +229,28 @@ impl Store {
                  FROM projects p WHERE p.ref_no = ?1",
             )?
             .query_row([reference.0], |r| Ok((r.get(0)?, card_from(r)?)))
-            .optional()?)
+            .optional()?;
+        let Some((stage, mut card)) = card else {
+            return Ok(None);
+        };
+        card.overdue_actions = self
+            .overdue_by_project()?
+            .get(&card.reference.0)
+            .copied()
+            .unwrap_or(0);
+        Ok(Some((stage, card)))
+    }
+
+    /// How many overdue actions each project has (by ref number), today by the store's
+    /// clock: one read over the open actions' index, beside the board's own.
+    fn overdue_by_project(&self) -> Result<std::collections::HashMap<u32, usize>> {
+        let today = self.clock().today().to_string();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT p.ref_no, count(*) FROM actions a JOIN projects p ON p.id = a.project_id
+             WHERE a.status = 'open' AND a.due_date < ?1 GROUP BY p.ref_no",
+        )?;
+        let rows = stmt.query_map([today], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as usize)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// The board: one column per stage, cards in their stored order.
@@ -253,11 +276,13 @@ impl Store {
                 format!("LEFT JOIN cohorts c ON c.id = p.cohort_id WHERE {FILTER_SQL}")
             }
         );
+        let overdue = self.overdue_by_project()?;
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut rows = stmt.query(self.filter_params(filter)?)?;
         while let Some(r) = rows.next()? {
             let stage_id: i64 = r.get(0)?;
-            let card = card_from(r)?;
+            let mut card = card_from(r)?;
+            card.overdue_actions = overdue.get(&card.reference.0).copied().unwrap_or(0);
             if let Some(column) = columns.iter_mut().find(|c| c.stage.id == stage_id) {
                 column.cards.push(card);
             }
@@ -308,5 +333,6 @@ fn card_from(r: &Row<'_>) -> rusqlite::Result<BoardCard> {
         version: r.get(7)?,
         variation: icon(r.get(8)?, parse_variation),
         assurance: icon(r.get(9)?, parse_assurance),
+        overdue_actions: 0,
     })
 }

@@ -189,7 +189,13 @@ fn card_lines(
     let reference = card.reference.to_string();
     // The main measure's variation icon (Making Data Count) beside the score.
     let icon = card.variation.map_or("", |v| v.badge());
-    let used = 1 + width(&reference) + 1 + width(icon) + 1 + width(&score);
+    // Overdue actions flagged on the first line, so the lead's name keeps its room.
+    let overdue = match card.overdue_actions {
+        0 => String::new(),
+        1 => "⚑".to_string(),
+        n => format!("⚑{n}"),
+    };
+    let used = 1 + width(&reference) + 1 + width(icon) + width(&overdue) + 1 + width(&score);
     let gap = cells.saturating_sub(used).max(1);
     lines.push(Line::from(vec![
         Span::styled(marker, theme.border_focus),
@@ -205,6 +211,7 @@ fn card_lines(
                 variation_style(card.variation, theme)
             },
         ),
+        Span::styled(overdue, if selected { style } else { theme.warning }),
         Span::styled(
             format!("{}{score} ", " ".repeat(gap)),
             style.add_modifier(ratatui::style::Modifier::BOLD),
@@ -226,6 +233,7 @@ fn card_lines(
     if stale {
         third.push("⌛ stale".to_string());
     }
+
     if let Some(assurance) = card.assurance {
         third.push(assurance.badge().to_string());
     }
