@@ -324,7 +324,7 @@ fn detail_lists_a_projects_actions_and_space_marks_one_done() {
         "the board card does not count the overdue action"
     );
     let mut m = model(&store, (120, 40));
-    // Open the project from the session (Enter), then its Actions section.
+    // Find the project, open it, then its Actions section.
     keys(&mut m, &mut store, "/");
     keys(&mut m, &mut store, &chased.project.to_string());
     press(&mut m, &mut store, KeyCode::Enter);
@@ -352,5 +352,42 @@ fn detail_lists_a_projects_actions_and_space_marks_one_done() {
         flagged(&store),
         on_the_card - 1,
         "done is no longer overdue"
+    );
+}
+
+#[test]
+fn metrics_count_each_coachs_open_and_overdue_actions() {
+    let mut store = demo_store();
+    let count = |overdue: bool| {
+        store
+            .actions(&qiboard::store::ActionFilter {
+                open: true,
+                overdue,
+                ..Default::default()
+            })
+            .unwrap()
+            .len()
+    };
+    let (open, overdue) = (count(false), count(true));
+    assert!(overdue > 0 && open > overdue);
+    let m = store
+        .portfolio_metrics(&Default::default(), anchor(), 6)
+        .unwrap();
+    let sum = m
+        .actions_by_coach
+        .values()
+        .fold((0, 0), |(a, b), (o, d)| (a + o, b + d));
+    assert_eq!(sum, (open, overdue));
+    let (coach, (o, d)) = m
+        .actions_by_coach
+        .iter()
+        .find(|(c, (_, d))| !c.is_empty() && *d > 0)
+        .unwrap();
+    let mut app = model(&store, (120, 40));
+    keys(&mut app, &mut store, "3");
+    let text = screen(&app);
+    assert!(
+        text.contains(&format!("{coach} ({o}, ⚑{d})")),
+        "{coach}'s actions missing:\n{text}"
     );
 }

@@ -77,6 +77,8 @@ pub struct PortfolioMetrics {
     pub by_division: Vec<(String, usize)>,
     pub by_cohort: Vec<(String, usize)>,
     pub by_coach: Vec<(String, usize)>,
+    /// Open actions on each coach's projects: (open, of them overdue); "" is no coach.
+    pub actions_by_coach: HashMap<String, (usize, usize)>,
     /// Index 0: not scored yet; 1…10: the score in halves.
     pub scores: [usize; 11],
     /// Projects whose score went up, down or stayed in the last 90 days.
@@ -322,6 +324,24 @@ impl Store {
                     no_pdsa: r.get(5)?,
                     no_data: r.get(6)?,
                 })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+
+        let sql = format!(
+            "SELECT {coach}, count(*), count(CASE WHEN a.due_date < ?6 THEN 1 END)
+             FROM actions a JOIN projects p ON p.id = a.project_id
+             LEFT JOIN cohorts c ON c.id = p.cohort_id
+             WHERE a.status = 'open' AND {FILTER_SQL} GROUP BY 1",
+            coach = super::reads::ROLE_NAME.replace("?role", "'coach'")
+        );
+        let mut args: Vec<rusqlite::types::Value> = params.to_vec();
+        args.push(rusqlite::types::Value::Text(today.to_string()));
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        m.actions_by_coach = stmt
+            .query_map(rusqlite::params_from_iter(args.iter()), |r| {
+                let coach: Option<String> = r.get(0)?;
+                let (open, overdue): (i64, i64) = (r.get(1)?, r.get(2)?);
+                Ok((coach.unwrap_or_default(), (open as usize, overdue as usize)))
             })?
             .collect::<rusqlite::Result<_>>()?;
 

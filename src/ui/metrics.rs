@@ -246,7 +246,7 @@ fn group_panels(
     let lists = [
         (" Divisions ", &m.by_division),
         (" Cohorts ", &m.by_cohort),
-        (" Coaches ", &m.by_coach),
+        (" Coaches (open actions, ⚑ overdue) ", &m.by_coach),
     ];
     let rects: Vec<Rect> = if side_by_side {
         Layout::horizontal([Constraint::Ratio(1, 3); 3])
@@ -261,12 +261,21 @@ fn group_panels(
         };
         Layout::vertical(constraints).split(area).to_vec()
     };
-    for ((title, rows), rect) in lists.iter().zip(rects) {
+    for (i, ((title, rows), rect)) in lists.iter().zip(rects).enumerate() {
+        let coaches = i == 2;
         let rows: Vec<(String, usize)> = rows
             .iter()
             .map(|(l, n)| {
-                let label = if l.is_empty() { "(none)" } else { l.as_str() };
-                (label.to_string(), *n)
+                let mut label = if l.is_empty() { "(none)" } else { l.as_str() }.to_string();
+                // What the coach has to chase, beside the projects they coach.
+                if let Some((open, overdue)) = m.actions_by_coach.get(l).filter(|_| coaches) {
+                    label.push_str(&format!(" ({open}"));
+                    if *overdue > 0 {
+                        label.push_str(&format!(", ⚑{overdue}"));
+                    }
+                    label.push(')');
+                }
+                (label, *n)
             })
             .collect();
         let (width, height) = room(rect);
