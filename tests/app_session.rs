@@ -391,3 +391,40 @@ fn metrics_count_each_coachs_open_and_overdue_actions() {
         "{coach}'s actions missing:\n{text}"
     );
 }
+
+#[test]
+fn r_in_the_session_writes_its_summary_with_what_was_just_captured() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_store();
+    let session = todays_session(&store);
+    let mut m = model(&store, (120, 40));
+    m.config.exports = Some(dir.path().to_path_buf());
+    keys(&mut m, &mut store, "4n");
+    keys(
+        &mut m,
+        &mut store,
+        "Team agreed to test the new form on one ward",
+    );
+    ctrl(&mut m, &mut store, 's');
+    keys(&mut m, &mut store, "R");
+    let status = m.status.as_ref().unwrap();
+    assert_eq!(
+        status.text,
+        format!("Session {}'s summary written to", session.session.number)
+    );
+    let name = format!(
+        "session-{}-{}-{}.html",
+        qiboard::exchange::files::safe_name(COHORT),
+        session.session.number,
+        m.today
+    );
+    let html = std::fs::read_to_string(dir.path().join(name)).unwrap();
+    assert!(html.contains("Team agreed to test the new form on one ward"));
+    for team in &session.agenda {
+        assert!(
+            html.contains(&team.project.title),
+            "{} missing",
+            team.project.title
+        );
+    }
+}

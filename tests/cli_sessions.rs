@@ -511,3 +511,133 @@ fn bad_input_names_the_bad_value_and_writes_nothing() {
     }
     assert_eq!(p.export(), before, "bad input wrote something");
 }
+
+/// The session's summary as a coach leaves the room with it: attendance, each team in
+/// agenda order with its score before and after, what was captured, teams not covered, the
+/// cohort's open actions; typed text escaped; HTML and Markdown.
+#[test]
+fn session_report_summarises_the_session_in_html_and_markdown() {
+    let p = cohort();
+    p.ok(&["session", "add", "Cohort 7", "--date", "2026-10-26"]);
+    p.ok(&[
+        "session",
+        "add",
+        "Cohort 7",
+        "--date",
+        "2026-11-23",
+        "--title",
+        "Team reviews",
+    ]);
+    p.ok(&["session", "agenda", "Cohort 7", "2", "QI-0002", "QI-0001"]);
+    p.ok(&["session", "attend", "Cohort 7", "2", "Daniel Okoye"]);
+    p.ok(&[
+        "session",
+        "attend",
+        "Cohort 7",
+        "2",
+        "Emma Clarke",
+        "--absent",
+    ]);
+    p.ok(&["session", "skip", "Cohort 7", "2", "QI-0002"]);
+    p.ok(&["project", "score", "QI-0001", "3.0"]);
+    p.ok(&[
+        "note",
+        "add",
+        "QI-0001",
+        "Ward sister <b>presented</b> the run chart",
+    ]);
+    p.ok(&[
+        "action",
+        "add",
+        "QI-0001",
+        "Spread to <Ward 11>",
+        "--due",
+        "2026-11-01",
+    ]);
+
+    let file = p.path("summary.html");
+    let said = p.ok(&[
+        "session",
+        "report",
+        "Cohort 7",
+        "2",
+        "--output",
+        file.to_str().unwrap(),
+    ]);
+    assert!(said.contains("summary.html"), "{said}");
+    let html = std::fs::read_to_string(&file).unwrap();
+    let page = scraper::Html::parse_document(&html);
+    let select = |css: &str| -> Vec<String> {
+        page.select(&scraper::Selector::parse(css).unwrap())
+            .map(|e| e.text().collect::<String>())
+            .collect()
+    };
+    assert_eq!(
+        select("h1"),
+        ["QSIR Practitioner — Cohort 7 · session 2 — 23 November 2026"]
+    );
+    let attendance = select("table")[0].clone();
+    assert!(
+        attendance.contains("Present (1)Daniel Okoye"),
+        "{attendance}"
+    );
+    assert!(attendance.contains("Absent (1)Emma Clarke"), "{attendance}");
+    // Teams in agenda order, the skipped one said so.
+    let teams = select("div.team h3");
+    assert_eq!(teams.len(), 2);
+    assert!(teams[0].starts_with("1. QI-0002") && teams[0].ends_with("not covered"));
+    assert!(teams[1].starts_with("2. QI-0001"), "{teams:?}");
+    let falls = select("div.team")[1].clone();
+    assert!(falls.contains("score – → 3.0"), "{falls}");
+    assert!(
+        falls.contains("note: Ward sister <b>presented</b> the run chart"),
+        "{falls}"
+    );
+    // Typed markup is text, never markup.
+    assert!(!html.contains("<b>presented"), "typed HTML got through");
+    assert!(html.contains("&lt;Ward 11&gt;"));
+    // The cohort's open actions, overdue said in words.
+    let open = select("table").last().unwrap().clone();
+    assert!(open.contains("Spread to <Ward 11>"), "{open}");
+    assert!(open.contains("2026-11-01 (overdue)"), "{open}");
+    assert!(html.contains("@media print"));
+
+    let md = p.ok(&[
+        "session", "report", "Cohort 7", "2", "--format", "md", "--output", "-",
+    ]);
+    assert!(
+        md.starts_with("# QSIR Practitioner — Cohort 7 · session 2"),
+        "{md}"
+    );
+    assert!(md.contains("- **Present (1)**: Daniel Okoye"), "{md}");
+    assert!(
+        md.contains("### 1. QI-0002 Discharge before noon — not covered"),
+        "{md}"
+    );
+    assert!(md.contains("\\<Ward 11\\>"), "{md}");
+    assert!(md.contains("**2026-11-01 (overdue)**"), "{md}");
+}
+
+#[test]
+fn session_report_of_a_session_that_does_not_exist_writes_nothing() {
+    let p = cohort();
+    p.ok(&["session", "add", "Cohort 7", "--date", "2026-11-23"]);
+    let file = p.path("summary.html");
+    for (args, said) in [
+        (vec!["Cohort 9", "1"], "Cohort 9"),
+        (vec!["Cohort 7", "4"], "session 4"),
+    ] {
+        let out = p
+            .cmd()
+            .args(["session", "report"])
+            .args(&args)
+            .args(["--output", file.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(said), "{err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(!file.exists());
+    }
+}

@@ -124,6 +124,8 @@ pub enum Action {
     WriteBoardReport,
     /// Write the shown project's page (HTML) to the exports folder.
     WriteProjectReport,
+    /// The session's summary, to the exports folder.
+    WriteSessionReport,
     /// Add a measure to the project (kind, direction, unit, target).
     AddMeasure,
     /// Edit the selected measure's definition.
@@ -232,6 +234,7 @@ impl Action {
         Action::ExportWorkbook,
         Action::WriteBoardReport,
         Action::WriteProjectReport,
+        Action::WriteSessionReport,
         Action::AddMeasure,
         Action::EditMeasure,
         Action::DeleteMeasure,
@@ -353,6 +356,7 @@ impl Action {
             Action::ExportWorkbook => "export_workbook",
             Action::WriteBoardReport => "write_board_report",
             Action::WriteProjectReport => "write_project_report",
+            Action::WriteSessionReport => "write_session_report",
             Action::AddMeasure => "add_measure",
             Action::EditMeasure => "edit_measure",
             Action::DeleteMeasure => "delete_measure",
@@ -452,6 +456,7 @@ impl Action {
             Action::ExportWorkbook => "export the portfolio to Excel",
             Action::WriteBoardReport => "write the board report",
             Action::WriteProjectReport => "write the project on a page",
+            Action::WriteSessionReport => "write the session's summary",
             Action::AddMeasure => "add a measure",
             Action::EditMeasure => "edit the measure",
             Action::DeleteMeasure => "delete the measure",

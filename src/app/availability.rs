@@ -157,7 +157,8 @@ pub fn unavailable(model: &Model, action: Action) -> Option<Unavailable> {
         | Action::MoveTeamUp
         | Action::MoveTeamDown
         | Action::SkipTeam
-        | Action::TakeAttendance => session.is_none().then_some(Unavailable::NoSession),
+        | Action::TakeAttendance
+        | Action::WriteSessionReport => session.is_none().then_some(Unavailable::NoSession),
         Action::DecideLatestCycle | Action::AddAction if !has_project => {
             Some(Unavailable::NoProject)
         }

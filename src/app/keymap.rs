@@ -380,6 +380,7 @@ impl Default for Keymap {
                 bind(Session, A::SkipTeam, &[c('x')], false),
                 bind(Session, A::PlanSession, &[c('P')], false),
                 bind(Session, A::Open, &[p(K::Enter)], false),
+                bind(Session, A::WriteSessionReport, &[c('R')], false),
                 bind(Form, A::Save, &[Key::ctrl('s')], true),
                 bind(Form, A::NextField, &[p(K::Tab)], true),
                 bind(Form, A::PreviousField, &[p(K::BackTab)], false),

@@ -17,7 +17,6 @@ use super::forms;
 use super::navigate::open_detail;
 use super::update::{open_form, people, refused};
 use super::{Action, DetailView, Model, Pane};
-use crate::clock::date_part;
 use crate::domain::{PdsaCycle, ProgressScore, ProjectRef};
 use crate::store::{AgendaTeam, Happening, SessionDetail, Store, StoreError};
 
@@ -183,15 +182,7 @@ impl SessionView {
 
     /// The team's score at the previous session (its last score on or before that day).
     pub fn score_before(&self) -> Option<ProgressScore> {
-        let previous = self.previous?.to_string();
-        let project = self.project.as_ref()?;
-        project
-            .detail
-            .scores
-            .iter()
-            .filter(|s| date_part(&s.at) <= previous.as_str())
-            .max_by(|a, b| a.at.cmp(&b.at))
-            .and_then(|s| s.score)
+        self.project.as_ref()?.detail.score_on(self.previous?)
     }
 
     /// What the team did since the previous session (since it began, at a first session),

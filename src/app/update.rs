@@ -374,6 +374,7 @@ pub fn update(model: &mut Model, action: Action, store: &mut Store) {
         Action::ExportWorkbook => super::register::export_workbook(model, store),
         Action::WriteBoardReport => super::report::write_board_report(model, store),
         Action::WriteProjectReport => super::report::write_project_report(model, store),
+        Action::WriteSessionReport => super::report::write_session_report(model, store),
         Action::ToggleGatewayItem => {
             let chosen = model
                 .detail

@@ -593,6 +593,21 @@ pub enum SessionCommand {
         #[arg(long)]
         absent: bool,
     },
+    /// The session's summary: attendance, each team's scores before and after, notes,
+    /// actions and PDSA decisions, teams not covered, and the cohort's open actions.
+    /// Written to the exports folder unless --output.
+    Report {
+        /// The cohort.
+        cohort: String,
+        /// The session's number within the cohort.
+        number: i64,
+        /// html (one self-contained page, prints from a browser) or md (Markdown).
+        #[arg(long, value_enum, default_value_t = ReportFormatArg::Html)]
+        format: ReportFormatArg,
+        /// Write here instead ('-' for standard output).
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -152,6 +152,12 @@ pub fn run(cli: Cli) -> Output {
         Command::Session(
             c @ (args::SessionCommand::List { .. } | args::SessionCommand::Show { .. }),
         ) => sessions::session(&mut open_existing(&cli)?, c),
+        Command::Session(args::SessionCommand::Report {
+            cohort,
+            number,
+            format,
+            output,
+        }) => report::session(&cli, cohort, *number, *format, output.as_deref()),
         Command::Session(c) => sessions::session(&mut open_store(&cli)?, c),
         Command::Action(c @ args::ActionCommand::List { .. }) => {
             sessions::action(&mut open_existing(&cli)?, c)

@@ -8,7 +8,7 @@ use super::args::{ReportCommand, ReportFormatArg};
 use super::{Cli, CliError, Output, open_existing};
 use crate::exchange::report::{
     BoardRequest, Document, ReportFormat, board_html, board_markdown, board_report, charts_folder,
-    project_html, project_markdown, project_report,
+    project_html, project_markdown, project_report, session_html, session_markdown, session_report,
 };
 use crate::store::ProjectFilter;
 
@@ -81,6 +81,29 @@ pub fn run(cli: &Cli, command: &ReportCommand) -> Output {
             })
         }
     }
+}
+
+/// `session report`: a cohort session's summary.
+pub fn session(
+    cli: &Cli,
+    cohort: &str,
+    number: i64,
+    format: ReportFormatArg,
+    output: Option<&Path>,
+) -> Output {
+    let format = ReportFormat::from(format);
+    let config = super::app_config()?;
+    let store = open_existing(cli)?;
+    let report = session_report(&store, cohort, number, store.clock().today())?;
+    let name = format!(
+        "session-{}-{number}",
+        crate::exchange::files::safe_name(&report.detail.session.cohort)
+    );
+    let target = destination(output, &name, format, &config)?;
+    write(target, report.today, |_| match format {
+        ReportFormat::Html => inline(session_html(&report)),
+        ReportFormat::Markdown => session_markdown(&report),
+    })
 }
 
 /// Where a report goes: standard output for `-`, the file named, or the exports folder.

@@ -243,6 +243,8 @@ pub fn session(store: &mut Store, command: &SessionCommand) -> Output {
                 if *absent { "absent" } else { "present" }
             ))
         }
+        // Written by `report::session`, which opens the store after checking where it goes.
+        SessionCommand::Report { .. } => unreachable!("dispatched to report::session"),
     }
 }
 

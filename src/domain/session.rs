@@ -80,6 +80,18 @@ impl Action {
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
         self.status == ActionStatus::Open && self.due.is_some_and(|due| due < today)
     }
+
+    /// The order a coach asks about actions in: overdue first, then soonest due, undated
+    /// last, then by project and number.
+    pub fn chase_order(&self, today: NaiveDate) -> impl Ord + use<> {
+        (
+            !self.is_overdue(today),
+            self.due.is_none(),
+            self.due,
+            self.project,
+            self.number,
+        )
+    }
 }
 
 /// One meeting of a cohort: `QSIR Practitioner — Cohort 7 session 4`.

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::ProjectDetail;
 use crate::clock::date_part;
-use crate::domain::ActionStatus;
+use crate::domain::{ActionStatus, ProgressScore};
 
 /// The kind of thing that happened, so a summary can group them without reading words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -29,6 +29,16 @@ pub struct Happening {
 }
 
 impl ProjectDetail {
+    /// The progress score as it stood at the end of `day` (`None`: not scored by then).
+    pub fn score_on(&self, day: NaiveDate) -> Option<ProgressScore> {
+        let day = day.to_string();
+        self.scores
+            .iter()
+            .filter(|s| date_part(&s.at) <= day.as_str())
+            .max_by(|a, b| a.at.cmp(&b.at))
+            .and_then(|s| s.score)
+    }
+
     /// Everything that happened after `after` (from the start when `None`) up to and including
     /// `until`, newest first.
     pub fn happenings_between(&self, after: Option<NaiveDate>, until: NaiveDate) -> Vec<Happening> {

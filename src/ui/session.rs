@@ -305,8 +305,7 @@ fn open_actions(view: &SessionView, today: NaiveDate) -> Vec<&crate::domain::Act
         .iter()
         .filter(|a| a.status == ActionStatus::Open)
         .collect();
-    // Overdue first, then by due date: what the coach asks about first.
-    open.sort_by_key(|a| (!a.is_overdue(today), a.due.is_none(), a.due, a.number));
+    open.sort_by_key(|a| a.chase_order(today));
     open
 }
 

@@ -10,6 +10,8 @@ mod html;
 mod markdown;
 mod project;
 mod project_markdown;
+mod session;
+mod session_markdown;
 mod svg;
 
 pub use board::{BoardReport, BoardRequest, MainMeasure, ReportedProject, board_report};
@@ -18,6 +20,8 @@ pub use html::board_html;
 pub use markdown::{Document, LinkedChart, charts_folder};
 pub use project::{ChartedMeasure, DrawnChart, ProjectReport, project_html, project_report};
 pub use project_markdown::project_markdown;
+pub use session::{SessionReport, TeamSummary, session_html, session_report};
+pub use session_markdown::session_markdown;
 
 use crate::spc::{Assurance, Variation};
 
