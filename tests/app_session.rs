@@ -428,3 +428,37 @@ fn r_in_the_session_writes_its_summary_with_what_was_just_captured() {
         );
     }
 }
+
+#[test]
+fn someone_new_on_the_register_is_enrolled_and_marked_present_in_one_change() {
+    let mut store = demo_store();
+    let number = todays_session(&store).session.number;
+    let participants = store.cohort_overview(COHORT).unwrap().participants.len();
+    let changes = store.history(None, 1000).unwrap().len();
+    let mut m = model(&store, (120, 40));
+    keys(&mut m, &mut store, "4A");
+    for _ in 0..participants {
+        press(&mut m, &mut store, KeyCode::Tab);
+    }
+    keys(&mut m, &mut store, "Rory Williams");
+    ctrl(&mut m, &mut store, 's');
+    let overview = store.cohort_overview(COHORT).unwrap();
+    let rory = overview
+        .participants
+        .iter()
+        .find(|p| p.name == "Rory Williams")
+        .expect("enrolled");
+    assert!(rory.enrolled && rory.attended == [number]);
+    assert_eq!(store.history(None, 1000).unwrap().len(), changes + 1);
+    // One undo takes back the enrolment and the mark together.
+    keys(&mut m, &mut store, "u");
+    let overview = store.cohort_overview(COHORT).unwrap();
+    assert!(
+        !overview
+            .participants
+            .iter()
+            .any(|p| p.name == "Rory Williams")
+    );
+    let attendance = store.session_detail(COHORT, number).unwrap().attendance;
+    assert!(attendance.is_empty(), "{attendance:?}");
+}

@@ -236,7 +236,7 @@ pub fn session(store: &mut Store, command: &SessionCommand) -> Output {
             absent,
         } => {
             let marks: Vec<(String, bool)> = people.iter().map(|p| (p.clone(), !*absent)).collect();
-            store.attend(cohort, *number, &marks)?;
+            store.attend(cohort, *number, &marks, &[])?;
             Ok(format!(
                 "{} recorded {} at session {number}\n",
                 people.join(", "),

@@ -284,43 +284,39 @@ impl Store {
 
     /// Records people present or absent at a session, as one change. Each must already be
     /// in the portfolio: attendance counts towards accreditation, so a typo must not invent
-    /// someone.
-    pub fn attend(&mut self, cohort: &str, number: i64, marks: &[(String, bool)]) -> Result<()> {
-        if marks.is_empty() {
+    /// someone. `newcomers` are the exception a register makes on purpose: each is enrolled
+    /// in the cohort (added to the portfolio if new) and marked present, in the same change.
+    pub fn attend(
+        &mut self,
+        cohort: &str,
+        number: i64,
+        marks: &[(String, bool)],
+        newcomers: &[String],
+    ) -> Result<()> {
+        if marks.is_empty() && newcomers.is_empty() {
             return Err(StoreError::invalid("name at least one person"));
         }
         let mut change = self.begin()?;
-        let (session, _, name) = find_session(&change.tx, cohort, number)?;
+        let (session, cohort_id, name) = find_session(&change.tx, cohort, number)?;
         let mut present = Vec::new();
         let mut absent = Vec::new();
         for (person, here) in marks {
             let (person, spelt) = existing_person(&change, person)?;
-            let mark = Value::Integer(i64::from(*here));
-            let row: Option<i64> = change
-                .one(
-                    "SELECT id FROM attendance WHERE session_id = ?1 AND person_id = ?2",
-                    [session, person],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            match row {
-                Some(row) => change.update("attendance", row, &[("present", mark)])?,
-                None => {
-                    change.insert(
-                        "attendance",
-                        &[
-                            ("session_id", Value::Integer(session)),
-                            ("person_id", Value::Integer(person)),
-                            ("present", mark),
-                        ],
-                    )?;
-                }
-            }
+            mark(&mut change, session, person, *here)?;
             if *here {
                 present.push(spelt);
             } else {
                 absent.push(spelt);
             }
+        }
+        let mut enrolled = Vec::new();
+        for newcomer in newcomers {
+            let spelt = require_text("person name", newcomer)?.trim().to_string();
+            let person = person_id(&mut change, &spelt)?;
+            enrol_one(&mut change, cohort_id, person)?;
+            mark(&mut change, session, person, true)?;
+            present.push(spelt.clone());
+            enrolled.push(spelt);
         }
         let mut said = Vec::new();
         if !present.is_empty() {
@@ -328,6 +324,9 @@ impl Store {
         }
         if !absent.is_empty() {
             said.push(format!("{} absent", absent.join(", ")));
+        }
+        if !enrolled.is_empty() {
+            said.push(format!("{} enrolled", enrolled.join(", ")));
         }
         change.commit(
             &format!("{name} session {number}: {}", said.join("; ")),
@@ -346,22 +345,7 @@ impl Store {
         for person in people {
             require_text("person name", person)?;
             let person = person_id(&mut change, person)?;
-            let enrolled: Option<i64> = change
-                .one(
-                    "SELECT id FROM enrolments WHERE cohort_id = ?1 AND person_id = ?2",
-                    [cohort_id, person],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            if enrolled.is_none() {
-                change.insert(
-                    "enrolments",
-                    &[
-                        ("cohort_id", Value::Integer(cohort_id)),
-                        ("person_id", Value::Integer(person)),
-                    ],
-                )?;
-            }
+            enrol_one(&mut change, cohort_id, person)?;
         }
         let people: Vec<&str> = people.iter().map(|p| p.trim()).collect();
         change.commit(&format!("{name}: enrolled {}", people.join(", ")), None)?;
@@ -506,4 +490,51 @@ fn insert_agenda_item(
             ("skipped", Value::Integer(i64::from(skipped))),
         ],
     )
+}
+
+/// Someone's mark at a session, replacing the one recorded before.
+fn mark(change: &mut Change<'_>, session: i64, person: i64, present: bool) -> Result<()> {
+    let mark = Value::Integer(i64::from(present));
+    let row: Option<i64> = change
+        .one(
+            "SELECT id FROM attendance WHERE session_id = ?1 AND person_id = ?2",
+            [session, person],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match row {
+        Some(row) => change.update("attendance", row, &[("present", mark)])?,
+        None => {
+            change.insert(
+                "attendance",
+                &[
+                    ("session_id", Value::Integer(session)),
+                    ("person_id", Value::Integer(person)),
+                    ("present", mark),
+                ],
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Enrols someone in a cohort unless they already are.
+fn enrol_one(change: &mut Change<'_>, cohort: i64, person: i64) -> Result<()> {
+    let enrolled: Option<i64> = change
+        .one(
+            "SELECT id FROM enrolments WHERE cohort_id = ?1 AND person_id = ?2",
+            [cohort, person],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if enrolled.is_none() {
+        change.insert(
+            "enrolments",
+            &[
+                ("cohort_id", Value::Integer(cohort)),
+                ("person_id", Value::Integer(person)),
+            ],
+        )?;
+    }
+    Ok(())
 }

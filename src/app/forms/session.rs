@@ -106,7 +106,7 @@ pub(super) fn take(
     number: i64,
     undo: &str,
 ) -> Saved {
-    let mut marks: Vec<(String, bool)> = form
+    let marks: Vec<(String, bool)> = form
         .fields
         .iter()
         .filter(|f| matches!(f.id, FieldId::Attendee(_)) && f.changed())
@@ -116,19 +116,16 @@ pub(super) fn take(
             _ => None,
         })
         .collect();
-    let newcomer = form.optional(FieldId::Newcomer);
-    if let Some(name) = &newcomer {
-        if let Err(e) = store.enrol(cohort, std::slice::from_ref(name)) {
-            return Some(Err(e));
-        }
-        marks.push((name.clone(), true));
-    }
-    if marks.is_empty() {
+    // Someone new is enrolled and marked present in the same change as the marks.
+    let newcomers: Vec<String> = form.optional(FieldId::Newcomer).into_iter().collect();
+    if marks.is_empty() && newcomers.is_empty() {
         return Some(Ok("Register: nothing changed".into()));
     }
-    let n = marks.len();
-    let enrolled = newcomer.map_or(String::new(), |name| format!(", {name} enrolled"));
-    Some(store.attend(cohort, number, &marks).map(|()| {
+    let n = marks.len() + newcomers.len();
+    let enrolled = newcomers
+        .first()
+        .map_or(String::new(), |name| format!(", {name} enrolled"));
+    Some(store.attend(cohort, number, &marks, &newcomers).map(|()| {
         format!(
             "Register of session {number}: {n} {} recorded{enrolled} — {undo} to undo",
             if n == 1 { "mark" } else { "marks" }
