@@ -3,7 +3,8 @@
 
 launch: from `tmux new-session` to the first full board frame (capture-pane shows the
 last stage's heading); key: from `send-keys` to the changed screen (`3`: Metrics' panels
-show, a second after the board so the app has been idle as a coach's would be); rss: the app's peak
+show, a second after the board so the app has been idle as a coach's would be; `4`: the
+Session pane shows today's session, team 1, its chart drawn); rss: the app's peak
 resident memory (VmHWM). Each figure is the median of --runs runs. A command that only
 prints a line is timed the same way as the floor of the method.
 
@@ -59,7 +60,7 @@ def main():
     args = parser.parse_args()
     app = f"env QIBOARD_DB={shlex.quote(args.db)} {shlex.quote(os.path.abspath(args.bin))}"
 
-    floor, launch, select, move, metrics, rss = [], [], [], [], [], []
+    floor, launch, select, move, metrics, session, rss = [], [], [], [], [], [], []
     for _ in range(args.runs):
         t0 = start("echo printed; sleep 5")
         t1, _ = wait(lambda s: "printed" in plain(s))
@@ -87,6 +88,11 @@ def main():
         t1, _ = wait(lambda s: "Coaches" in plain(s) and "Stalled" in plain(s))
         metrics.append(t1 - t0)
 
+        t0 = time.perf_counter()
+        tmux("send-keys", "-t", "t", "4")
+        t1, _ = wait(lambda s: "team 1 of" in plain(s) and "Open actions" in plain(s))
+        session.append(t1 - t0)
+
         pid = tmux("list-panes", "-t", "t", "-F", "#{pane_pid}").stdout.strip()
         with open(f"/proc/{pid}/status") as status:
             for line in status:
@@ -103,6 +109,7 @@ def main():
     print(f"j -> selection moved:          {ms(select)}")
     print(f"L -> card moved and stored:    {ms(move)}")
     print(f"3 -> Metrics shown:            {ms(metrics)}")
+    print(f"4 -> Session pane shown:       {ms(session)}")
     print(f"peak RSS: median {statistics.median(rss):.1f} MiB (max {max(rss):.1f})")
 
 

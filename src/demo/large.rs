@@ -1,5 +1,6 @@
 //! The benchmark portfolio: 5,000 projects, 50,000 PDSA cycles and 500,000 data points, with
-//! ~300 people, 20 cohorts, teams, scores, driver diagrams and notes. Built for speed: dates
+//! ~300 people, 20 cohorts with six sessions each (agendas, attendance, two actions a
+//! project), teams, scores, driver diagrams and notes. Built for speed: dates
 //! and repeated texts are made once and cloned, never formatted per row.
 
 use chrono::{Datelike, NaiveDate};
@@ -17,6 +18,8 @@ const PEOPLE: usize = 300;
 const SPONSORS: usize = 12;
 const COACHES: usize = 20;
 const COHORTS: usize = 20;
+/// Sessions of each cohort, eight weeks apart; a quarter of the cohorts meet on the anchor day.
+const SESSIONS: usize = 6;
 /// How far back the day and time tables reach.
 const HORIZON: usize = 1_200;
 /// Ramp lengths of the three change ideas (4 + 3 + 3 = 10 cycles).
@@ -189,6 +192,32 @@ pub(super) fn build_in_parts(
             )
         })
         .collect();
+    // Each cohort's sessions, as (uuid, date), oldest first.
+    let sessions: Vec<Vec<(String, NaiveDate)>> = cohorts
+        .iter()
+        .enumerate()
+        .map(|(i, cohort)| {
+            let last = back(anchor, (i % 4) as u64 * 14);
+            (0..SESSIONS)
+                .map(|k| {
+                    let day = back(last, ((SESSIONS - 1 - k) * 56) as u64);
+                    let uuid = t.add(
+                        T::Sessions,
+                        [
+                            ("cohort", text(cohort)),
+                            ("number", Json::from(k + 1)),
+                            ("date", text(date_text(day))),
+                            ("title", text("Team reviews")),
+                            ("minutes", Json::from(8)),
+                        ],
+                    );
+                    (uuid, day)
+                })
+                .collect()
+        })
+        .collect();
+    // A lead of several projects in one cohort is on its register once.
+    let mut registered = std::collections::HashSet::new();
     let places: Vec<String> = (1..=40)
         .map(|n| format!("Ward {n}"))
         .chain(
@@ -427,6 +456,57 @@ pub(super) fn build_in_parts(
                 ("created", text(&times[lag])),
             ],
         );
+        let cohort = (!p.is_multiple_of(3)).then_some(p % COHORTS);
+        if let Some(c) = cohort {
+            for (uuid, day) in &sessions[c] {
+                t.put(
+                    T::Agenda,
+                    [
+                        ("session", text(uuid)),
+                        ("project", text(&project)),
+                        ("position", Json::from(p + 1)),
+                        ("skipped", Json::from(0)),
+                    ],
+                );
+                if *day < anchor && registered.insert((uuid.clone(), lead)) {
+                    t.put(
+                        T::Attendance,
+                        [
+                            ("session", text(uuid)),
+                            ("person", text(&people[lead])),
+                            ("present", Json::from(i64::from(!rng.chance(0.15)))),
+                        ],
+                    );
+                }
+            }
+        }
+        // Two promises: one kept, one open (overdue for about a third).
+        let raised = cohort.and_then(|c| sessions[c].iter().rev().find(|(_, d)| *d < anchor));
+        for (number, kept) in [(1, true), (2, false)] {
+            let made = lag + 20;
+            let due = if kept || rng.chance(0.35) {
+                back(anchor, rng.int(1, 19))
+            } else {
+                super::ahead(anchor, rng.int(7, 35))
+            };
+            t.put(
+                T::Actions,
+                [
+                    ("project", text(&project)),
+                    ("number", Json::from(number)),
+                    ("text", text(&texts.note)),
+                    ("person", text(&people[lead])),
+                    ("due_date", text(date_text(due))),
+                    ("status", text(if kept { "done" } else { "open" })),
+                    ("created", text(&times[made])),
+                    (
+                        "closed_date",
+                        if kept { text(&days[lag]) } else { Json::Null },
+                    ),
+                    ("session", raised.map_or(Json::Null, |(uuid, _)| text(uuid))),
+                ],
+            );
+        }
         positions[stage] += 1;
         let place = &places[(p / TOPICS.len()) % places.len()];
         let target = back(anchor, age as u64)
@@ -449,14 +529,7 @@ pub(super) fn build_in_parts(
                 ),
                 ("division", text(DIVISIONS[p % 6])),
                 ("department", text(place)),
-                (
-                    "cohort",
-                    if p.is_multiple_of(3) {
-                        Json::Null
-                    } else {
-                        text(&cohorts[p % COHORTS])
-                    },
-                ),
+                ("cohort", cohort.map_or(Json::Null, |c| text(&cohorts[c]))),
                 ("start_date", text(&days[age])),
                 ("target_date", text(date_text(target))),
                 (

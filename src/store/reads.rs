@@ -225,29 +225,38 @@ impl Store {
             .conn
             .prepare_cached(
                 "SELECT p.stage_id, p.ref_no, p.title, p.lead_name, p.score, p.status, p.updated,
-                        p.version, p.variation, p.assurance
+                        p.version, p.variation, p.assurance, p.id
                  FROM projects p WHERE p.ref_no = ?1",
             )?
-            .query_row([reference.0], |r| Ok((r.get(0)?, card_from(r)?)))
+            .query_row([reference.0], |r| {
+                Ok((r.get(0)?, r.get::<_, i64>(10)?, card_from(r)?))
+            })
             .optional()?;
-        let Some((stage, mut card)) = card else {
+        let Some((stage, id, mut card)) = card else {
             return Ok(None);
         };
-        card.overdue_actions = self
-            .overdue_by_project()?
-            .get(&card.reference.0)
-            .copied()
-            .unwrap_or(0);
+        let overdue: i64 = self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM actions
+             WHERE project_id = ?1 AND status = 'open' AND due_date < ?2",
+            )?
+            .query_row(
+                rusqlite::params![id, self.clock().today().to_string()],
+                |r| r.get(0),
+            )?;
+        card.overdue_actions = overdue as usize;
         Ok(Some((stage, card)))
     }
 
     /// How many overdue actions each project has (by ref number), today by the store's
     /// clock: one read over the open actions' index, beside the board's own.
-    fn overdue_by_project(&self) -> Result<std::collections::HashMap<u32, usize>> {
+    fn overdue_by_project(&self) -> Result<std::collections::HashMap<i64, usize>> {
         let today = self.clock().today().to_string();
+        // By project id, from the index alone: no project row is read.
         let mut stmt = self.conn.prepare_cached(
-            "SELECT p.ref_no, count(*) FROM actions a JOIN projects p ON p.id = a.project_id
-             WHERE a.status = 'open' AND a.due_date < ?1 GROUP BY p.ref_no",
+            "SELECT a.project_id, count(*) FROM actions a
+             WHERE a.status = 'open' AND a.due_date < ?1 GROUP BY a.project_id",
         )?;
         let rows = stmt.query_map([today], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as usize)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -265,7 +274,7 @@ impl Store {
             .collect();
         let sql = format!(
             "SELECT p.stage_id, p.ref_no, p.title, p.lead_name, p.score, p.status, p.updated,
-                    p.version, p.variation, p.assurance
+                    p.version, p.variation, p.assurance, p.id
              FROM projects p {}
              ORDER BY p.stage_id, p.position",
             // Unfiltered, the board reads only the covering index `board_cards`.
@@ -282,7 +291,7 @@ impl Store {
         while let Some(r) = rows.next()? {
             let stage_id: i64 = r.get(0)?;
             let mut card = card_from(r)?;
-            card.overdue_actions = overdue.get(&card.reference.0).copied().unwrap_or(0);
+            card.overdue_actions = overdue.get(&r.get(10)?).copied().unwrap_or(0);
             if let Some(column) = columns.iter_mut().find(|c| c.stage.id == stage_id) {
                 column.cards.push(card);
             }

@@ -61,5 +61,6 @@ CREATE TABLE actions (
     session_id  INTEGER REFERENCES cohort_sessions(id),
     UNIQUE (project_id, number)
 ) STRICT;
-CREATE INDEX actions_open_by_due ON actions(status, due_date);
+-- Covering for the board's overdue marks: open actions due before today, by project.
+CREATE INDEX actions_open_by_due ON actions(status, due_date, project_id);
 CREATE INDEX actions_by_person ON actions(person_id);
