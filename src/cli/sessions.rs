@@ -243,8 +243,10 @@ pub fn session(store: &mut Store, command: &SessionCommand) -> Output {
                 if *absent { "absent" } else { "present" }
             ))
         }
-        // Written by `report::session`, which opens the store after checking where it goes.
-        SessionCommand::Report { .. } => unreachable!("dispatched to report::session"),
+        // `cli::run` sends it to `report::session`, which opens the store only to read.
+        SessionCommand::Report { .. } => Err(CliError::failure(
+            "session report is written by report::session, not here",
+        )),
     }
 }
 
